@@ -1,0 +1,131 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { siteConfig } from '../site.config';
+import { settings } from './settings';
+import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../lib/archive';
+import { buildLabelIndex, postLabels, type LabelIndex } from '../lib/labels';
+import { isVisible, visibility, type Visibility } from '../lib/publishing';
+import { parsePostId } from '../lib/urls';
+import type { StoredComment } from '../lib/schemas';
+
+/**
+ * The site's content, loaded once per build and shared by every page: each page
+ * asks for what it needs instead of scanning whole collections itself.
+ */
+
+export interface Post extends PostRef {
+  entry: CollectionEntry<'posts'>;
+  authorId: string;
+  /** Canonical spellings, alphabetical. */
+  labels: string[];
+  visibility: Visibility;
+  description?: string;
+  updated?: Date;
+  proofreadBy: string[];
+  bloggerId?: string;
+}
+
+export type Author = CollectionEntry<'authors'>;
+
+const cutoff = new Date(settings.cutoff);
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let cached: Promise<T> | undefined;
+  return () => (cached ??= load());
+}
+
+export const getLabelIndex = once(async (): Promise<LabelIndex> => {
+  const [posts, labelInfo] = await Promise.all([visibleEntries(), getCollection('labels')]);
+  return buildLabelIndex(
+    posts.map((p) => ({ file: p.filePath ?? p.id, labels: p.data.labels })),
+    new Map(labelInfo.map((l) => [l.id, l.data])),
+  );
+});
+
+const visibleEntries = once(async () => {
+  const all = await getCollection('posts');
+  for (const p of all) parsePostId(p.id); // a misplaced file fails the build with advice
+  return all.filter((p) => isVisible(p.data, { cutoff, includeDrafts: settings.includeDrafts }));
+});
+
+/** Visible posts, newest first. */
+export const getPosts = once(async (): Promise<Post[]> => {
+  const [entries, labels] = await Promise.all([visibleEntries(), getLabelIndex()]);
+  return entries
+    .map(
+      (entry): Post => ({
+        id: entry.id,
+        entry,
+        title: entry.data.title,
+        published: entry.data.published,
+        updated: entry.data.updated,
+        authorId: entry.data.author.id,
+        labels: postLabels(entry.data.labels, labels.canonical),
+        visibility: visibility(entry.data, cutoff),
+        description: entry.data.description,
+        proofreadBy: entry.data.proofreadBy.map((r) => r.id),
+        bloggerId: entry.data.legacy?.bloggerId,
+      }),
+    )
+    .sort(byNewest);
+});
+
+export const getPostById = once(async () => new Map((await getPosts()).map((p) => [p.id, p])));
+
+export const getAuthors = once(async () => {
+  const authors = await getCollection('authors');
+  return new Map(authors.map((a) => [a.id, a]));
+});
+
+export async function getAuthor(id: string): Promise<Author> {
+  const a = (await getAuthors()).get(id);
+  if (!a) throw new Error(`Unknown author "${id}": add content/authors/${id}.yaml or fix the post's author field.`);
+  return a;
+}
+
+export const getArchive = once(async (): Promise<ArchiveYear[]> => buildArchiveTree(await getPosts(), siteConfig.timeZone));
+
+export const getPages = once(async () =>
+  (await getCollection('pages')).filter((p) => settings.includeDrafts || !p.data.draft),
+);
+
+const getCommentFiles = once(async () => {
+  const files = await getCollection('comments');
+  return new Map(files.map((f) => [f.data.post, f.data]));
+});
+
+/** A post's comments (flat, as stored); empty when it has none. */
+export async function getComments(postId: string): Promise<StoredComment[]> {
+  return (await getCommentFiles()).get(postId)?.comments ?? [];
+}
+
+/** Every stored comment on a visible post or page, with its post id, oldest first. */
+export const getAllComments = once(async () => {
+  const [files, posts, pages] = await Promise.all([getCommentFiles(), getPostById(), getPages()]);
+  const pageIds = new Set(pages.map((p) => `p/${p.id}`));
+  const out: { postId: string; comment: StoredComment }[] = [];
+  for (const [postId, file] of files) {
+    if (!posts.has(postId) && !pageIds.has(postId)) continue;
+    for (const comment of file.comments) out.push({ postId, comment });
+  }
+  return out.sort(
+    (a, b) =>
+      Date.parse(a.comment.published) - Date.parse(b.comment.published) ||
+      (a.comment.id < b.comment.id ? -1 : a.comment.id > b.comment.id ? 1 : 0),
+  );
+});
+
+/** Posts of one author / label / month, newest first, from the shared list. */
+export const getPostsByAuthor = once(async () => groupBy(await getPosts(), (p) => [p.authorId]));
+export const getPostsByLabel = once(async () => groupBy(await getPosts(), (p) => p.labels));
+
+function groupBy<T>(items: readonly T[], keys: (t: T) => readonly string[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const item of items) {
+    for (const k of keys(item)) {
+      const list = m.get(k);
+      if (list) list.push(item);
+      else m.set(k, [item]);
+    }
+  }
+  return m;
+}

@@ -1,0 +1,99 @@
+import { XMLBuilder } from 'fast-xml-parser';
+
+/**
+ * Atom 1.0 (RFC 4287) with RFC 4685 threading for comment feeds. Serialised by
+ * fast-xml-parser so every text and attribute is escaped by one well-tested routine.
+ */
+
+export interface AtomEntry {
+  id: string;
+  title: string;
+  url: string;
+  published: string;
+  updated: string;
+  author: { name: string; uri?: string };
+  categories?: { term: string; scheme?: string; label?: string }[];
+  /** Full HTML content (already safe for readers). */
+  contentHtml?: string;
+  summary?: string;
+  /** RFC 4685: what this entry replies to (the post, or the parent comment). */
+  inReplyTo?: { ref: string; href: string };
+}
+
+export interface AtomFeed {
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** Newest entry's time; never the build time, so rebuilds are byte-identical. */
+  updated: string;
+  selfUrl: string;
+  alternateUrl: string;
+  entries: AtomEntry[];
+}
+
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  textNodeName: '#text',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  processEntities: true,
+});
+
+/** The feed's `updated`: the newest entry's update, or a fixed epoch for an empty feed. */
+export function feedUpdated(entries: readonly { updated: string }[]): string {
+  let max = '';
+  let maxTime = -Infinity;
+  for (const e of entries) {
+    const t = Date.parse(e.updated);
+    if (t > maxTime) {
+      maxTime = t;
+      max = e.updated;
+    }
+  }
+  return max || '1970-01-01T00:00:00Z';
+}
+
+export function renderAtom(feed: AtomFeed): string {
+  const entry = (e: AtomEntry) => ({
+    id: e.id,
+    title: { '@type': 'text', '#text': e.title },
+    published: e.published,
+    updated: e.updated,
+    author: { name: e.author.name, ...(e.author.uri ? { uri: e.author.uri } : {}) },
+    link: { '@rel': 'alternate', '@type': 'text/html', '@href': e.url },
+    ...(e.categories?.length
+      ? {
+          category: e.categories.map((c) => ({
+            '@term': c.term,
+            ...(c.scheme ? { '@scheme': c.scheme } : {}),
+            ...(c.label ? { '@label': c.label } : {}),
+          })),
+        }
+      : {}),
+    ...(e.inReplyTo ? { 'thr:in-reply-to': { '@ref': e.inReplyTo.ref, '@href': e.inReplyTo.href, '@type': 'text/html' } } : {}),
+    ...(e.summary !== undefined ? { summary: { '@type': 'text', '#text': e.summary } } : {}),
+    ...(e.contentHtml !== undefined ? { content: { '@type': 'html', '#text': e.contentHtml } } : {}),
+  });
+  const doc = {
+    feed: {
+      '@xmlns': 'http://www.w3.org/2005/Atom',
+      '@xmlns:thr': 'http://purl.org/syndication/thread/1.0',
+      id: feed.id,
+      title: { '@type': 'text', '#text': feed.title },
+      ...(feed.subtitle ? { subtitle: { '@type': 'text', '#text': feed.subtitle } } : {}),
+      updated: feed.updated,
+      link: [
+        { '@rel': 'self', '@type': 'application/atom+xml', '@href': feed.selfUrl },
+        { '@rel': 'alternate', '@type': 'text/html', '@href': feed.alternateUrl },
+      ],
+      generator: { '@uri': 'https://astro.build', '#text': 'Astro' },
+      entry: feed.entries.map(entry),
+    },
+  };
+  return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(doc)}`;
+}
+
+/** Stable tag URIs (RFC 4151): they do not change when the domain or base path does. */
+export const tagUri = (authority: string, specific: string) => `tag:${authority},2006:${specific}`;

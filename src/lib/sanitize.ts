@@ -1,0 +1,50 @@
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+import type { Root, Element } from 'hast';
+
+/**
+ * The one comment policy, used by the importer and again when pages render
+ * (defence in depth). Readers could use b, i and a on Blogger; Disqus added p and
+ * blockquote. Anything else keeps its text and loses its tag.
+ */
+export const commentSchema: Schema = {
+  tagNames: ['a', 'b', 'strong', 'i', 'em', 'u', 's', 'br', 'p', 'blockquote', 'code', 'pre'],
+  attributes: { a: ['href'] },
+  protocols: { href: ['http', 'https'] },
+  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title'],
+  ancestors: {},
+  required: {},
+  clobber: [],
+  clobberPrefix: '',
+};
+
+export const COMMENT_LINK_REL = 'nofollow ugc noopener noreferrer';
+
+/** Sanitize untrusted comment HTML; links get rel="nofollow ugc noopener noreferrer". */
+export function sanitizeCommentHtml(html: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  const clean = sanitize(tree, commentSchema) as Root;
+  visit(clean, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'a') return;
+    if (typeof node.properties.href !== 'string' || node.properties.href === '') {
+      // A link whose address was unsafe keeps its text.
+      if (parent && typeof index === 'number') {
+        parent.children.splice(index, 1, ...node.children);
+        return index;
+      }
+      return;
+    }
+    node.properties.rel = COMMENT_LINK_REL.split(' ');
+  });
+  return toHtml(clean).trim();
+}
+
+/** Plain text of HTML (line breaks kept), for titles, excerpts and search records. */
+export function htmlToPlainText(html: string): string {
+  return toText(fromHtml(html, { fragment: true }), { whitespace: 'normal' })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
