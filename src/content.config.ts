@@ -37,10 +37,8 @@ const comments = defineCollection({
 
 const labelsFile = join(dir, 'labels.yaml');
 const labels = defineCollection({
-  // The file is optional; an empty glob keeps the collection defined either way.
-  loader: existsSync(labelsFile)
-    ? file(labelsFile)
-    : glob({ pattern: 'labels.yaml', base: join(dir, '.none') }),
+  // Optional file: label -> { description, aliases }. Absent means no descriptions.
+  loader: existsSync(labelsFile) ? file(labelsFile) : async () => [],
   schema: labelInfoSchema,
 });
 

@@ -1,4 +1,8 @@
 import { XMLBuilder } from 'fast-xml-parser';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
 
 /**
  * Atom 1.0 (RFC 4287) with RFC 4685 threading for comment feeds. Serialised by
@@ -97,3 +101,23 @@ export function renderAtom(feed: AtomFeed): string {
 
 /** Stable tag URIs (RFC 4151): they do not change when the domain or base path does. */
 export const tagUri = (authority: string, specific: string) => `tag:${authority},2006:${specific}`;
+
+/**
+ * Feed readers have no base URL for root-relative links and images, so make them
+ * absolute. Works on the hast tree, not on text.
+ */
+export function absolutizeHtml(html: string, origin: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  const base = origin.replace(/\/$/, '');
+  visit(tree, 'element', (node: Element) => {
+    for (const attr of ['href', 'src', 'poster'] as const) {
+      const v = node.properties[attr];
+      if (typeof v === 'string' && v.startsWith('/') && !v.startsWith('//')) node.properties[attr] = base + v;
+    }
+    const srcset = node.properties.srcSet;
+    if (Array.isArray(srcset)) {
+      node.properties.srcSet = srcset.map((s) => (typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') ? base + s : s));
+    }
+  });
+  return toHtml(tree);
+}

@@ -1,0 +1,85 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Root } from 'mdast';
+
+/**
+ * A post file split into its frontmatter (YAML) and its body (MDX), with line numbers
+ * that always refer to the file as the author sees it.
+ */
+export interface ParsedPost {
+  text: string;
+  /** The YAML between the --- lines, or undefined when the file has none. */
+  frontmatterSource?: string;
+  /** The data, when the YAML could be read. */
+  frontmatter?: Record<string, unknown>;
+  /** A YAML syntax problem, with its line in the file. */
+  yamlError?: { line: number; message: string };
+  /** 1-based file line of each top-level frontmatter key. */
+  keyLines: Map<string, number>;
+  /** The body with the frontmatter blanked out, so positions are file positions. */
+  body: string;
+  /** The body as a Markdown tree (MDX when it parses, plain Markdown otherwise). */
+  tree: Root;
+  /** Why the body is not valid MDX (the site would not build), with its place. */
+  mdxError?: { line?: number; column?: number; message: string };
+}
+
+const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export function parsePost(text: string): ParsedPost {
+  const clean = text.replace(/^\uFEFF/, '');
+  const m = FRONTMATTER.exec(clean);
+  const keyLines = new Map<string, number>();
+  let frontmatter: Record<string, unknown> | undefined;
+  let yamlError: ParsedPost['yamlError'];
+  let body = clean;
+  if (m) {
+    const source = m[1]!;
+    // Keep the line count, drop the text: the body's positions stay file positions.
+    body = '\n'.repeat(m[0].split('\n').length - 1) + clean.slice(m[0].length);
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length) {
+      const e = doc.errors[0]!;
+      yamlError = { line: 1 + lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! };
+    } else {
+      const data: unknown = doc.toJS();
+      frontmatter = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+      const contents = doc.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
+      for (const item of contents?.items ?? []) {
+        const key = item.key;
+        if (key && typeof key.value === 'string' && key.range) {
+          keyLines.set(key.value, 1 + lineCounter.linePos(key.range[0]).line);
+        }
+      }
+    }
+    return { text: clean, frontmatterSource: source, frontmatter, yamlError, keyLines, body, ...parseBody(body) };
+  }
+  return { text: clean, keyLines, body, ...parseBody(body) };
+}
+
+function parseBody(body: string): { tree: Root; mdxError?: ParsedPost['mdxError'] } {
+  try {
+    return { tree: unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body) as Root };
+  } catch (err) {
+    const e = err as { message?: string; reason?: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const place = e.place && 'start' in e.place && e.place.start ? e.place.start : (e.place as { line?: number; column?: number } | undefined);
+    const mdxError = {
+      line: e.line ?? place?.line,
+      column: e.column ?? place?.column,
+      message: (e.reason ?? e.message ?? String(err)).split('\n')[0]!,
+    };
+    // Carry on with plain Markdown so the other checks still run.
+    return { tree: unified().use(remarkParse).use(remarkGfm).parse(body) as Root, mdxError };
+  }
+}
+
+/** 1-based line of a character offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

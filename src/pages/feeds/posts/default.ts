@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { getPosts } from '../../../data/content';
+import { postsFeed } from '../../../data/feeds';
+import { postsFeedPath } from '../../../lib/urls';
+import { siteConfig } from '../../../site.config';
+
+/** Blogger's own feed address, so old subscriptions keep working. */
+export const GET: APIRoute = async () =>
+  postsFeed({ posts: await getPosts(), title: siteConfig.title, selfPath: postsFeedPath(), alternatePath: '/' });

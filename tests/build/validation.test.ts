@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/**
+ * Bad content must stop the build with a message that names the file, the field and
+ * what is expected. Each case builds a tiny content folder of its own.
+ */
+function buildWith(files: Record<string, string>): { status: number | null; output: string } {
+  const root = mkdtempSync(join(tmpdir(), 'shrinkrap-invalid-'));
+  const content = join(root, 'content');
+  cpSync(join(process.cwd(), 'content/authors'), join(content, 'authors'), { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(content, path)), { recursive: true });
+    writeFileSync(join(content, path), text);
+  }
+  const r = spawnSync('npx', ['astro', 'build'], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+}
+
+const good = (extra = '') => `---
+title: "A fine post"
+published: "2008-11-29T06:47:00-05:00"
+author: dinah
+labels: [psychotherapy]
+${extra}---
+
+Body.
+`;
+
+describe('invalid content fails the build with a clear message', () => {
+  it('names the file, the field and the expected form of a bad date and an unknown author', () => {
+    const r = buildWith({
+      'posts/2008/11/bad-date.mdx': good().replace('"2008-11-29T06:47:00-05:00"', '"Nov 29 2008"'),
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('2008/11/bad-date');
+    expect(r.output).toMatch(/published/);
+    expect(r.output).toContain('e.g. "2008-11-29T06:47:00-05:00"');
+  });
+
+  it('refuses an unknown author', () => {
+    const r = buildWith({ 'posts/2008/11/who.mdx': good().replace('author: dinah', 'author: freud') });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('2008/11/who');
+    expect(r.output).toMatch(/author/);
+    expect(r.output).toContain('freud');
+  });
+
+  it('refuses a Blogger id written as a number (it would lose digits)', () => {
+    const r = buildWith({ 'posts/2008/11/id.mdx': good('legacy:\n  bloggerId: 1143037752240118350\n') });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('2008/11/id');
+    expect(r.output).toContain('Blogger ids must be strings in quotes');
+  });
+
+  it('refuses labels that would share one address, naming both files', () => {
+    const r = buildWith({
+      'posts/2008/11/one.mdx': good(),
+      'posts/2008/12/two.mdx': good().replace('[psychotherapy]', '[Psychotherapy]'),
+    });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('Some labels would share one address');
+    expect(r.output).toMatch(/"Psychotherapy" \(in .*posts\/2008\/12\/two\.mdx\)/);
+    expect(r.output).toContain('aliases');
+  });
+
+  it('refuses a post file that is not at YYYY/MM/slug', () => {
+    const r = buildWith({ 'posts/2008/my-post.mdx': good() });
+    expect(r.status).not.toBe(0);
+    expect(r.output).toContain('"2008/my-post" is not at content/posts/YYYY/MM/slug.mdx');
+  });
+});

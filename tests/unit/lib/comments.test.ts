@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { commentCountLabel, commentDisplayName, threadComments, tombstoneText } from '../../../src/lib/comments';
+import { sanitizeCommentHtml } from '../../../src/lib/sanitize';
+import type { StoredComment } from '../../../src/lib/schemas';
+
+function c(id: string, parentId: string | null, minute: number, extra: Partial<StoredComment> = {}): StoredComment {
+  return {
+    id,
+    parentId,
+    published: `2012-05-01T10:${String(minute).padStart(2, '0')}:00-04:00`,
+    author: { name: 'Anonymous', role: 'reader', identity: 'anonymous' },
+    bodyHtml: '<p>hi</p>',
+    status: 'visible',
+    source: { system: 'site', file: 'x', id, postRef: 'p' },
+    ...extra,
+  };
+}
+
+describe('comment threading', () => {
+  it('nests replies under their parent, in time order', () => {
+    const { roots } = threadComments([c('s:3', 's:1', 3), c('s:1', null, 1), c('s:2', null, 2), c('s:4', 's:3', 4)]);
+    expect(roots.map((r) => r.comment.id)).toEqual(['s:1', 's:2']);
+    expect(roots[0]!.replies[0]!.comment.id).toBe('s:3');
+    expect(roots[0]!.replies[0]!.replies[0]!.comment.id).toBe('s:4');
+  });
+
+  it('shows a reply to a missing parent at top level and reports it', () => {
+    const result = threadComments([c('s:1', null, 1), c('s:2', 's:99', 2)]);
+    expect(result.roots.map((r) => r.comment.id)).toEqual(['s:1', 's:2']);
+    expect(result.orphans).toEqual(['s:2']);
+  });
+
+  it('breaks parent cycles instead of losing the comments', () => {
+    const result = threadComments([c('s:1', 's:2', 1), c('s:2', 's:1', 2), c('s:3', 's:3', 3)]);
+    const ids = (nodes: ReturnType<typeof threadComments>['roots']): string[] =>
+      nodes.flatMap((n) => [n.comment.id, ...ids(n.replies)]);
+    expect(ids(result.roots).sort()).toEqual(['s:1', 's:2', 's:3']);
+    expect(result.cyclesBroken.length).toBeGreaterThan(0);
+  });
+
+  it("uses Blogger's wording", () => {
+    expect(commentCountLabel(0)).toBe('No comments:');
+    expect(commentCountLabel(1)).toBe('1 comment:');
+    expect(commentCountLabel(12)).toBe('12 comments:');
+    const removed = c('s:1', null, 1, { status: 'tombstone', bodyHtml: '', author: { name: '', role: 'reader', identity: 'anonymous' }, removedBy: 'administrator' });
+    expect(tombstoneText(removed)).toBe('This comment has been removed by a blog administrator.');
+    expect(commentDisplayName(c('s:2', null, 1))).toBe('Anonymous');
+    expect(commentDisplayName(c('s:3', null, 1, { author: { name: 'Clink', role: 'blog-author', identity: 'registered', authorKey: 'clinkshrink' } }), 'ClinkShrink')).toBe('ClinkShrink');
+  });
+});
+
+describe('comment sanitizer', () => {
+  it('keeps the allowed tags and adds rel to links', () => {
+    expect(sanitizeCommentHtml('<b>bold</b> <i>it</i><br /><a href="https://example.org/x">link</a>')).toBe(
+      '<b>bold</b> <i>it</i><br><a href="https://example.org/x" rel="nofollow ugc noopener noreferrer">link</a>',
+    );
+  });
+
+  it('removes scripts, handlers, styles and unsafe schemes', () => {
+    const out = sanitizeCommentHtml(
+      '<script>alert(1)</script><img src=x onerror="alert(2)"><p style="color:red" onclick="x()">ok</p>' +
+        '<a href="javascript:alert(3)">js</a><a href="jAva&#x09;script:alert(4)">js2</a><a href="data:text/html,x">d</a>' +
+        '<iframe src="https://evil.example"></iframe><svg><script>alert(5)</script></svg>',
+    );
+    expect(out).not.toMatch(/script|onerror|onclick|style|javascript|data:|iframe|svg|<img/i);
+    expect(out).toContain('<p>ok</p>');
+    expect(out).toContain('js2');
+  });
+
+  it('drops ids and classes (no DOM clobbering)', () => {
+    expect(sanitizeCommentHtml('<p id="comments" class="x" name="y">t</p>')).toBe('<p>t</p>');
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { XMLParser } from 'fast-xml-parser';
+import { absolutizeHtml, feedUpdated, renderAtom } from '../../../src/lib/feeds';
+
+describe('Atom feeds', () => {
+  const xml = renderAtom({
+    id: 'tag:example.org,2006:feed',
+    title: 'Shrink Rap & friends',
+    updated: '2008-11-29T11:47:00.000Z',
+    selfUrl: 'https://example.org/feeds/posts/default',
+    alternateUrl: 'https://example.org/',
+    entries: [
+      {
+        id: 'tag:example.org,2006:post:2008/11/x',
+        title: 'Psychotherapy <and> "meds"',
+        url: 'https://example.org/2008/11/x.html',
+        published: '2008-11-29T11:47:00.000Z',
+        updated: '2008-11-29T11:47:00.000Z',
+        author: { name: 'Dinah' },
+        categories: [{ term: 'Q&A' }],
+        contentHtml: '<p>One &amp; two <script>x</script></p>',
+        inReplyTo: { ref: 'tag:example.org,2006:post:1', href: 'https://example.org/1' },
+      },
+    ],
+  });
+
+  it('escapes text, attributes and HTML content so it parses back exactly', () => {
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
+    const entry = parsed.feed.entry;
+    expect(parsed.feed.title['#text']).toBe('Shrink Rap & friends');
+    expect(entry.title['#text']).toBe('Psychotherapy <and> "meds"');
+    expect(entry.category.term).toBe('Q&A');
+    expect(entry.content['#text']).toBe('<p>One &amp; two <script>x</script></p>');
+    expect(entry['thr:in-reply-to'].ref).toBe('tag:example.org,2006:post:1');
+    expect(xml).not.toContain('<script>');
+  });
+
+  it("takes its updated time from the newest entry, never the clock", () => {
+    expect(feedUpdated([{ updated: '2008-01-01T00:00:00Z' }, { updated: '2009-01-01T00:00:00-05:00' }])).toBe('2009-01-01T00:00:00-05:00');
+    expect(feedUpdated([])).toBe('1970-01-01T00:00:00Z');
+  });
+
+  it('makes root-relative links and images absolute', () => {
+    expect(absolutizeHtml('<a href="/2008/11/x.html">x</a><img src="/_astro/d.svg" alt=""><a href="//cdn/x">y</a>', 'https://example.org')).toBe(
+      '<a href="https://example.org/2008/11/x.html">x</a><img src="https://example.org/_astro/d.svg" alt=""><a href="//cdn/x">y</a>',
+    );
+  });
+});
