@@ -23,7 +23,7 @@ export default function setup(): void {
   const result = spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, TZ: TEST_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', OUT_DIR: './dist' },
+    env: { ...process.env, NODE_ENV: 'production', TZ: TEST_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', OUT_DIR: './dist' },
   });
   if (result.status !== 0) throw new Error('The sample site did not build (see the output above).');
   writeFileSync(stamp, runId);

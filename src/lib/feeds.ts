@@ -116,7 +116,7 @@ export function absolutizeHtml(html: string, origin: string): string {
     }
     const srcset = node.properties.srcSet;
     if (Array.isArray(srcset)) {
-      node.properties.srcSet = srcset.map((s) => (typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') ? base + s : s));
+      node.properties.srcSet = srcset.map((s) => (typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') ? base + s : s)) as string[];
     }
   });
   return toHtml(tree);

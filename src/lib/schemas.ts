@@ -9,13 +9,16 @@ import { z } from 'astro/zod';
 export const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A date-time with an explicit offset. YAML turns unquoted timestamps into Dates, which we accept. */
-export const dateTimeWithOffset = (field: string) =>
-  z
-    .union([z.date(), z.string().regex(ISO_WITH_OFFSET)], {
-      error: `${field} must be a date-time with a time-zone offset, in quotes, e.g. "2008-11-29T06:47:00-05:00"`,
+export const dateTimeWithOffset = (field: string) => {
+  const expected = `${field} must be a date-time with a time-zone offset, in quotes, e.g. "2008-11-29T06:47:00-05:00"`;
+  return z
+    .union([z.date(), z.string()], { error: expected })
+    .superRefine((v, ctx) => {
+      if (typeof v === 'string' && !ISO_WITH_OFFSET.test(v)) ctx.addIssue({ code: 'custom', message: `${expected}; got "${v}"` });
     })
     .transform((v) => (v instanceof Date ? v : new Date(v)))
     .refine((d) => !Number.isNaN(d.getTime()), { error: `${field} is not a real date` });
+};
 
 /** Blogger ids are 63-bit numbers: as JS numbers they lose digits, so strings only. */
 export const bloggerId = z

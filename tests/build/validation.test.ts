@@ -19,7 +19,7 @@ function buildWith(files: Record<string, string>): { status: number | null; outp
   const r = spawnSync('npx', ['astro', 'build'], {
     cwd: process.cwd(),
     encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: content, OUT_DIR: join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, NODE_ENV: 'production', CONTENT_DIR: content, OUT_DIR: join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
 }
