@@ -1,12 +1,15 @@
 // @ts-check
 import { defineConfig, fontProviders } from 'astro/config';
+import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { buildSettings } from './src/lib/build-settings.ts';
+import { builtUrl, sitemapExclusions } from './src/lib/sitemap.ts';
 
 // Everything that varies between builds (content folder, base path, drafts, clock)
 // comes from the environment and is validated in one place.
 const settings = buildSettings(process.env);
+const excludeFromSitemap = sitemapExclusions(settings.contentDir);
 
 
 export default defineConfig({
@@ -19,7 +22,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // The default Markdown processor (Sätteri) has GFM built in and is ~13x faster than
   // unified()+remark-gfm (see README, "Markdown processor").
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  integrations: [mdx(), sitemap({
+      filter: (page) => !excludeFromSitemap(new URL(page).pathname),
+      serialize: (item) => ({ ...item, url: builtUrl(item.url, resolve(settings.outDir), settings.base) }),
+    })],
   fonts: [
     {
       provider: fontProviders.local(),

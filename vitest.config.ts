@@ -23,8 +23,10 @@ export default defineConfig({
           include: ['tests/build/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/global-build.ts'],
-          testTimeout: 120_000,
+          testTimeout: 180_000,
           hookTimeout: 600_000,
+          // Builds share the project's .astro/ folder: never run two at once.
+          fileParallelism: false,
         },
       },
       {

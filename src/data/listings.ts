@@ -115,3 +115,21 @@ export async function listingPaths<P>(
       props: { listing },
     }));
 }
+
+/**
+ * Pages for label aliases from labels.yaml (old spellings), pointing to the label.
+ * An alias that differs only in case gets no page: it would be the same folder on a
+ * case-insensitive disk. Hosts handle those through _redirects.
+ */
+export async function labelAliasPaths() {
+  const index = await getLabelIndex();
+  const folders = new Set(index.labels.map((l) => l.label.toLowerCase()));
+  return index.labels.flatMap((l) =>
+    l.aliases
+      .filter((alias) => !folders.has(alias.toLowerCase()))
+      .map((alias) => ({
+        params: { label: alias },
+        props: { aliasOf: { to: `${labelPath(l.label)}/`, title: `The label “${alias}”` } },
+      })),
+  );
+}

@@ -24,8 +24,10 @@ export interface SourceEntry {
   /** RFC 3339 with the offset the source gave. */
   published: string;
   draft: boolean;
-  /** The public permalink on the old site, absolute. Absent for drafts. */
+  /** The public permalink on the old site (absolute, or host-less for Takeout). Absent for drafts. */
   url?: string;
+  /** The slug the source chose, for formats whose URLs are not Blogger-shaped (WordPress post_name). */
+  slug?: string;
   labels: string[];
   author: { name?: string; uri?: string; login?: string };
   /** Body HTML as stored in the export (parse it once, never unescape again). */

@@ -1,0 +1,125 @@
+import { createLinter, loadTextlintrc } from 'textlint';
+import { PERSON_FIRST_RULE, personFirstRule } from './person-first';
+import type { Finding } from './types';
+
+/**
+ * Wording through textlint's Node API: the project's .textlintrc.json (write-good for
+ * wordiness and passive voice, alex for disability slurs, terminology for the blog's
+ * house style) plus the person-first rule from person-first.ts. textlint's messages are
+ * rewritten in plain words and given the proof sheet's severities.
+ */
+
+export interface WordingOptions {
+  /** Absolute path of .textlintrc.json. */
+  configFile: string;
+}
+
+type Linter = ReturnType<typeof createLinter>;
+const linters = new Map<string, Promise<Linter>>();
+
+async function makeLinter(configFile: string): Promise<Linter> {
+  const descriptor = await loadTextlintrc({ configFilePath: configFile });
+  // loadTextlintrc falls back to "no rules" silently when a rule cannot be loaded.
+  if (descriptor.rule.descriptors.length === 0) {
+    throw new Error(`The wording checker found no rules in ${configFile}: is the file there, and are its textlint rules installed (npm install)?`);
+  }
+  const kernel = descriptor.toKernelOptions();
+  const merged = descriptor.shallowMerge({
+    rules: [...(kernel.rules ?? []), { ruleId: PERSON_FIRST_RULE, rule: personFirstRule as never, options: true }],
+  });
+  return createLinter({ descriptor: merged });
+}
+
+export async function checkWording(text: string, absolutePath: string, options: WordingOptions): Promise<Finding[]> {
+  let linter = linters.get(options.configFile);
+  if (!linter) {
+    linter = makeLinter(options.configFile);
+    linters.set(options.configFile, linter);
+    linter.catch(() => linters.delete(options.configFile));
+  }
+  // textlint picks its Markdown reader by extension; .mdx is registered in .textlintrc.json.
+  const result = await (await linter).lintText(text, absolutePath);
+  const findings: Finding[] = [];
+  // At one place, the blog's own person-first rule speaks before alex.
+  const messages = [...result.messages].sort(
+    (a, b) => a.line - b.line || a.column - b.column || Number(b.ruleId === PERSON_FIRST_RULE) - Number(a.ruleId === PERSON_FIRST_RULE),
+  );
+  for (const m of messages) {
+    const f = plainWording(m.ruleId, m.message);
+    if (f) findings.push({ ...f, line: m.loc?.start.line ?? m.line, column: m.loc?.start.column ?? m.column });
+  }
+  return dropOverlaps(findings);
+}
+
+/** textlint's message → a finding in plain words (undefined to drop it). */
+export function plainWording(ruleId: string, message: string): Omit<Finding, 'line' | 'column'> | undefined {
+  if (ruleId === PERSON_FIRST_RULE) {
+    const [what, fix] = message.split('\n');
+    return { severity: 'warning', kind: 'wording', message: what!, fix };
+  }
+  if (ruleId === 'alex') {
+    // "[spaz] `spaz` may be insensitive, use `person with cerebral palsy`, `twitch` instead"
+    const m = /^\[[^\]]+\]\s+`([^`]+)`\s+may be insensitive, (?:use (.+) instead|(.+))$/.exec(message);
+    if (!m) return { severity: 'warning', kind: 'wording', message: message.replace(/^\[[^\]]+\]\s*/, '') };
+    const options = m[2] ? m[2].replace(/`/g, '"') : undefined;
+    return {
+      severity: 'warning',
+      kind: 'wording',
+      message: `"${m[1]}" can be hurtful to the people it describes.`,
+      fix: options ? `Consider ${options}.` : m[3],
+    };
+  }
+  if (ruleId === 'terminology') {
+    // "Incorrect term: “Clinkshrink”, use “ClinkShrink” instead"
+    const m = /Incorrect term: “(.+)”, use “(.+)” instead/.exec(message);
+    return m
+      ? { severity: 'hint', kind: 'style', message: `House style: "${m[2]}", not "${m[1]}".`, fix: `Write "${m[2]}".` }
+      : { severity: 'hint', kind: 'style', message };
+  }
+  if (ruleId === 'write-good') return plainWriteGood(message);
+  return { severity: 'hint', kind: 'style', message };
+}
+
+function plainWriteGood(message: string): Omit<Finding, 'line' | 'column'> {
+  const quoted = /^"([^"]+)"/.exec(message)?.[1] ?? '';
+  if (/is repeated/.test(message)) {
+    return { severity: 'warning', kind: 'style', message: `"${quoted}" is written twice in a row.`, fix: 'Delete one.' };
+  }
+  if (/passive voice/.test(message)) {
+    return {
+      severity: 'hint',
+      kind: 'style',
+      message: `"${quoted}" is passive.`,
+      fix: 'Saying who did it is often clearer ("the resident saw him" rather than "he was seen").',
+    };
+  }
+  if (/weasel word|weaken meaning/.test(message)) {
+    return { severity: 'hint', kind: 'style', message: `"${quoted}" may weaken the sentence.`, fix: 'Try the sentence without it.' };
+  }
+  if (/wordy|unneeded|unnecessary verbiage/.test(message)) {
+    return { severity: 'hint', kind: 'style', message: `"${quoted}" is wordy.`, fix: 'Try a shorter way to say it.' };
+  }
+  if (/cliche/.test(message)) {
+    return { severity: 'hint', kind: 'style', message: `"${quoted}" is a cliché.`, fix: 'Say it in your own words.' };
+  }
+  if (/adds no meaning/.test(message)) {
+    return { severity: 'hint', kind: 'style', message: `"${quoted}" at the start of a sentence adds nothing.`, fix: 'Start with the next word.' };
+  }
+  return { severity: 'hint', kind: 'style', message };
+}
+
+/** Two rules on the same words: keep the first (person-first runs before alex in the list). */
+function dropOverlaps(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const stigma = findings.filter((f) => f.kind === 'wording');
+  return findings.filter((f) => {
+    if (f.kind === 'wording') {
+      const key = `${f.line}:${f.column}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }
+    // A style hint on words already flagged as stigmatising adds nothing.
+    return !stigma.some((s) => s.line === f.line && s.column === f.column);
+  });
+}
