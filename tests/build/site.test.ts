@@ -67,7 +67,7 @@ describe('the flagship post', () => {
   });
 
   it('links Newer Post, Home and Older Post, and its comments feed', () => {
-    expect(p.text('nav.pager')).toMatch(/Newer Post\s*Home\s*Older Post/);
+    expect(p.text("nav.pager")).toMatch(/^Newer Post: .+Home\s*Older Post: .+$/);
     expect(attr(p.one('.post-feed a'), 'href')).toBe('/feeds/comments/2008/11/should-psychiatrists-see-patients-for.xml');
   });
 
