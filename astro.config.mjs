@@ -3,6 +3,7 @@ import { defineConfig, fontProviders } from 'astro/config';
 import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
 import { builtUrl, sitemapExclusions } from './src/lib/sitemap.ts';
 
@@ -25,7 +26,9 @@ export default defineConfig({
   integrations: [mdx(), sitemap({
       filter: (page) => !excludeFromSitemap(new URL(page).pathname),
       serialize: (item) => ({ ...item, url: builtUrl(item.url, resolve(settings.outDir), settings.base) }),
-    })],
+    }),
+    // Indexes the built site for /search/ (and serves the last index in `astro dev`).
+    pagefind()],
   fonts: [
     {
       provider: fontProviders.local(),

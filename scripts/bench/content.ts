@@ -28,11 +28,15 @@ export interface ContentManifest {
 
 export const MANIFEST = 'bench-manifest.json';
 
-export function writeContent(archive: BenchArchive, out: string, format: PostFormat, repoRoot: string): ContentManifest {
+/**
+ * `repoRoot` supplies the authors and pages; `siteRoot` is the project that will build the
+ * folder (MDX posts import its src/components/VideoEmbed.astro, which must lie inside it).
+ */
+export function writeContent(archive: BenchArchive, out: string, format: PostFormat, repoRoot: string, siteRoot = repoRoot): ContentManifest {
   prepareOutDir(out);
   cpSync(join(repoRoot, 'content/authors'), join(out, 'authors'), { recursive: true });
   cpSync(join(repoRoot, 'content/pages'), join(out, 'pages'), { recursive: true });
-  const videoComponent = join(repoRoot, 'src/components/VideoEmbed.astro');
+  const videoComponent = join(siteRoot, 'src/components/VideoEmbed.astro');
   let mdFiles = 0;
   let mdxFiles = 0;
   const imagesWritten = new Set<string>();
@@ -125,7 +129,8 @@ function postFile(post: BenchPost, ext: 'md' | 'mdx', componentPath: string): st
       imports = `import VideoEmbed from ${q(componentPath)};\n\n`;
       body = body.replace(
         '{{video}}',
-        `<VideoEmbed provider="youtube" id=${q(post.video.id)} title=${q(post.video.title)} duration=${q(post.video.duration)} />`,
+        // A JSX expression, so quotes in titles need no attribute escaping.
+        `<VideoEmbed provider="youtube" id=${q(post.video.id)} title={${q(post.video.title)}} duration=${q(post.video.duration)} />`,
       );
     } else {
       body = body.replace('{{video}}', videoLink(post.video));

@@ -18,7 +18,6 @@ const commentExtension = z.object({
   role: z.enum(['blog-author', 'reader']),
   identity: z.enum(['registered', 'guest', 'anonymous']),
   author_key: z.string().optional(),
-  updated: z.string().optional(),
   source: z.record(z.string(), z.unknown()),
 });
 
@@ -27,6 +26,7 @@ const item = z.object({
   content_html: z.string().optional(),
   content_text: z.string().optional(),
   date_published: z.string(),
+  date_modified: z.string().optional(),
   authors: z.array(z.object({ name: z.string().optional(), url: z.string().optional() })).optional(),
   _comment: commentExtension,
 });
@@ -77,7 +77,7 @@ export function parseJsonFeed(file: string, text: string): ParsedExport {
       id: x.id,
       parentId: x.parent_id,
       published: it.date_published,
-      ...(x.updated ? { updated: x.updated } : {}),
+      ...(it.date_modified ? { updated: it.date_modified } : {}),
       author: {
         name: x.status === 'tombstone' ? '' : (author?.name ?? ''),
         ...(author?.url ? { url: author.url } : {}),

@@ -2,6 +2,7 @@ import { NS, childText, childrenOf, textOf, type XmlElement } from './xml';
 import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
 import { entryKey } from './model';
 import { storedCommentSchema, type StoredComment } from '../schemas';
+import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META } from '../export/model';
 import { bloggerSlug } from '../slug';
 import { cleanName, httpUrl, isAnonymousName } from './text';
 
@@ -11,8 +12,6 @@ import { cleanName, httpUrl, isAnonymousName } from './text';
  * stored comment in commentmeta, so a round trip restores comments exactly.
  */
 
-export const SHRINKRAP_COMMENT_META = '_shrinkrap_comment';
-export const SHRINKRAP_POST_META = '_shrinkrap_post';
 
 const PUBLIC_STATUSES = new Set(['publish']);
 const DRAFT_STATUSES = new Set(['draft', 'pending', 'future', 'private']);

@@ -6,6 +6,7 @@ import { labelName } from '../schemas';
 import { POST_ID } from '../urls';
 import { zonedParts, monthName } from '../dates';
 import { editDistance } from './distance';
+import { findPersonFirstIssues } from './person-first';
 import { anchorsOfTree, isJsx, jsxAttribute, textOf, type JsxElement } from './tree';
 import type { ParsedPost } from './document';
 import type { PostData } from './frontmatter';
@@ -145,7 +146,8 @@ export function checkAddress(input: PostInput, data: PostData, doc: ParsedPost, 
       // Old Blogger posts sometimes sit in another month's folder: keep those as they are.
       if (!data.legacyUrl) {
         findings.push({
-          severity: 'warning',
+          // Published posts may sit in another month's folder on purpose (Blogger did that).
+          severity: draft ? 'warning' : 'hint',
           kind: 'address',
           line: doc.keyLines.get('published'),
           message: `The file is in the ${monthName(Number(month))} ${year} folder, but the date says ${monthName(p.month)} ${p.year}.`,
@@ -243,12 +245,8 @@ export function checkLabels(data: PostData, doc: ParsedPost, ctx: ProofContext):
       });
       continue;
     }
-    const near = existing
-      .map((l) => ({ l, d: editDistance(key, labelKey(l)) }))
-      .filter(({ l, d }) => d > 0 && d <= Math.max(nearLimit(key), nearLimit(labelKey(l))) || isPluralPair(key, labelKey(l)))
-      .sort((a, b) => a.d - b.d || (ctx.labels.get(b.l) ?? 0) - (ctx.labels.get(a.l) ?? 0));
-    if (near.length) {
-      const best = near[0]!.l;
+    const best = similarLabel(label, existing, ctx.labels);
+    if (best) {
       const count = ctx.labels.get(best) ?? 0;
       findings.push({
         severity: 'warning',
@@ -268,6 +266,20 @@ export function checkLabels(data: PostData, doc: ParsedPost, ctx: ProofContext):
     }
   }
   return findings;
+}
+
+/**
+ * The existing label a new one most likely meant ("psychotheraphy" → "psychotherapy",
+ * "jail" → "jails"), or undefined. Ties go to the label more posts use.
+ */
+export function similarLabel(label: string, existing: readonly string[], counts: ReadonlyMap<string, number> = new Map()): string | undefined {
+  const key = labelKey(label);
+  const near = existing
+    .map((l) => ({ l, k: labelKey(l) }))
+    .map(({ l, k }) => ({ l, k, d: editDistance(key, k) }))
+    .filter(({ k, d }) => (d > 0 && d <= Math.max(nearLimit(key), nearLimit(k))) || isPluralPair(key, k))
+    .sort((a, b) => a.d - b.d || (counts.get(b.l) ?? 0) - (counts.get(a.l) ?? 0));
+  return near[0]?.l;
 }
 
 const isPluralPair = (a: string, b: string) => a !== b && (a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`);
@@ -359,6 +371,7 @@ export function checkLinks(input: PostInput, data: PostData, doc: ParsedPost, ct
   const findings: Finding[] = [];
   const { links, undefinedRefs } = collectLinksAndImages(doc.tree);
   const ownAnchors = new Set([...anchorsOfTree(doc.tree), ...ctx.layoutAnchors]);
+  const ownHeadings = [...anchorsOfTree(doc.tree), 'comments'];
   const here = input.postId && POST_ID.test(input.postId) ? `/${input.postId}.html` : '/draft.html';
 
   for (const ref of undefinedRefs) {
@@ -372,7 +385,7 @@ export function checkLinks(input: PostInput, data: PostData, doc: ParsedPost, ct
     });
   }
   for (const link of links) {
-    const problem = checkOneLink(link.url, here, ownAnchors, data, ctx);
+    const problem = checkOneLink(link.url, here, { anchors: ownAnchors, suggest: ownHeadings }, data, ctx);
     if (problem) findings.push({ kind: 'links', line: link.line, column: link.column, ...problem, message: `${linkName(link)} ${problem.message}` });
   }
   return findings;
@@ -384,7 +397,13 @@ const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}
 
 type Problem = Pick<Finding, 'severity' | 'message' | 'fix'>;
 
-function checkOneLink(url: string, here: string, ownAnchors: Set<string>, data: PostData, ctx: ProofContext): Problem | undefined {
+interface OwnAnchors {
+  anchors: ReadonlySet<string>;
+  /** The ones worth suggesting: headings, and the comments. */
+  suggest: readonly string[];
+}
+
+function checkOneLink(url: string, here: string, own: OwnAnchors, data: PostData, ctx: ProofContext): Problem | undefined {
   const raw = url.trim();
   if (!raw) return { severity: 'error', message: 'has no address.', fix: 'Put the address between the round brackets.' };
   if (/^(mailto|tel):/i.test(raw)) return undefined;
@@ -412,7 +431,7 @@ function checkOneLink(url: string, here: string, ownAnchors: Set<string>, data: 
   const anchor = target.hash ? decodeURIComponent(target.hash.slice(1)) : '';
   const sameAddress = !viaOldAddress && (raw.startsWith('#') || path === here);
 
-  const problem = sameAddress ? checkAnchor(anchor, ownAnchors, 'this post') : checkPath(path, anchor, data, ctx);
+  const problem = sameAddress ? checkAnchor(anchor, own.anchors, 'this post', own.suggest) : checkPath(path, anchor, data, ctx);
   if (problem) return problem;
   if (viaOldAddress) {
     return {
@@ -424,9 +443,9 @@ function checkOneLink(url: string, here: string, ownAnchors: Set<string>, data: 
   return undefined;
 }
 
-function checkAnchor(anchor: string, anchors: ReadonlySet<string>, where: string): Problem | undefined {
+function checkAnchor(anchor: string, anchors: ReadonlySet<string>, where: string, suggest: readonly string[]): Problem | undefined {
   if (!anchor || anchors.has(anchor)) return undefined;
-  const options = [...anchors].filter((a) => !a.startsWith('sb-'));
+  const options = [...new Set(suggest)];
   const near = options.find((a) => editDistance(a, anchor.toLowerCase()) <= 2);
   return {
     severity: 'error',
@@ -458,8 +477,10 @@ function checkPath(path: string, anchor: string, data: PostData, ctx: ProofConte
     if (target.published && target.published > ctx.now && (!data.published || data.published < target.published)) {
       return { severity: 'hint', message: 'goes to a post scheduled to appear later than this one.', fix: 'Check it will be out by the time readers click.' };
     }
-    const anchors = new Set([...(ctx.anchorsOf(id) ?? []), ...ctx.layoutAnchors]);
-    return checkAnchor(anchor, anchors, 'that post');
+    const targetAnchors = ctx.anchorsOf(id) ?? new Set<string>();
+    const anchors = new Set([...targetAnchors, ...ctx.layoutAnchors]);
+    const headings = [...targetAnchors].filter((a) => !/^c(\d+|-)/.test(a));
+    return checkAnchor(anchor, anchors, 'that post', [...headings, 'comments']);
   }
   const page = /^\/p\/([^/]+)\.html$/.exec(path);
   if (page) {
@@ -623,4 +644,25 @@ export function checkProofreading(data: PostData, doc: ParsedPost, ctx: ProofCon
       fix: `When one has read it, add their name: proofreadBy: [${others[0] ?? 'roy'}]. The page will then say "Proofread by …".`,
     },
   ];
+}
+
+/* ---------------- title and description wording ---------------- */
+
+/** The wording check reads the body; the title and description need the same care. */
+export function checkFrontmatterWording(data: PostData, doc: ParsedPost): Finding[] {
+  const findings: Finding[] = [];
+  for (const field of ['title', 'description'] as const) {
+    const text = data[field];
+    if (!text) continue;
+    for (const issue of findPersonFirstIssues(text)) {
+      findings.push({
+        severity: 'warning',
+        kind: 'wording',
+        line: doc.keyLines.get(field),
+        message: `In the ${field}: "${issue.found}" can stigmatise. ${issue.why}`,
+        fix: `Instead: ${issue.say}.`,
+      });
+    }
+  }
+  return findings;
 }

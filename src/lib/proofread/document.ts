@@ -4,6 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Root } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
 
 /**
  * A post file split into its frontmatter (YAML) and its body (MDX), with line numbers
@@ -19,8 +20,10 @@ export interface ParsedPost {
   yamlError?: { line: number; message: string };
   /** 1-based file line of each top-level frontmatter key. */
   keyLines: Map<string, number>;
-  /** The body with the frontmatter blanked out, so positions are file positions. */
+  /** The body with the frontmatter replaced by as many empty lines, so lines are file lines. */
   body: string;
+  /** Add to a body offset to get the file offset. */
+  bodyDelta: number;
   /** The body as a Markdown tree (MDX when it parses, plain Markdown otherwise). */
   tree: Root;
   /** Why the body is not valid MDX (the site would not build), with its place. */
@@ -39,7 +42,8 @@ export function parsePost(text: string): ParsedPost {
   if (m) {
     const source = m[1]!;
     // Keep the line count, drop the text: the body's positions stay file positions.
-    body = '\n'.repeat(m[0].split('\n').length - 1) + clean.slice(m[0].length);
+    const blankLines = m[0].split('\n').length - 1;
+    body = '\n'.repeat(blankLines) + clean.slice(m[0].length);
     const lineCounter = new LineCounter();
     const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length) {
@@ -56,9 +60,10 @@ export function parsePost(text: string): ParsedPost {
         }
       }
     }
-    return { text: clean, frontmatterSource: source, frontmatter, yamlError, keyLines, body, ...parseBody(body) };
+    const bodyDelta = m[0].length - blankLines;
+    return { text: clean, frontmatterSource: source, frontmatter, yamlError, keyLines, body, bodyDelta, ...parseBody(body) };
   }
-  return { text: clean, keyLines, body, ...parseBody(body) };
+  return { text: clean, keyLines, body, bodyDelta: 0, ...parseBody(body) };
 }
 
 function parseBody(body: string): { tree: Root; mdxError?: ParsedPost['mdxError'] } {
@@ -82,4 +87,26 @@ export function lineOf(text: string, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
+}
+
+/**
+ * The post with MDX-only code (imports, exports, {expressions} and MDX comments)
+ * blanked out, for tools that read plain Markdown. Lines and columns stay the same.
+ */
+export function maskMdxCode(doc: ParsedPost): string {
+  if (doc.mdxError) return doc.text;
+  let out = doc.text;
+  visit(doc.tree, (node) => {
+    const t = node.type as string;
+    if (t !== 'mdxjsEsm' && t !== 'mdxFlowExpression' && t !== 'mdxTextExpression') return undefined;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) {
+      const a = start + doc.bodyDelta;
+      const b = end + doc.bodyDelta;
+      out = out.slice(0, a) + out.slice(a, b).replace(/[^\n]/g, ' ') + out.slice(b);
+    }
+    return SKIP;
+  });
+  return out;
 }

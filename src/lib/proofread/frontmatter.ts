@@ -84,7 +84,7 @@ export function checkFrontmatter(doc: ParsedPost, ctx: ProofContext): { data: Po
     return { data, findings };
   }
   const raw = doc.frontmatter ?? {};
-  const lineOfField = (field: string | number | undefined) =>
+  const lineOfField = (field: PropertyKey | undefined) =>
     typeof field === 'string' ? doc.keyLines.get(field) : undefined;
 
   // Take what can be read even when other fields are wrong, so the other checks still run.
@@ -109,7 +109,8 @@ export function checkFrontmatter(doc: ParsedPost, ctx: ProofContext): { data: Po
       if (d && !Number.isNaN(d.getTime())) data.published = d;
     }
     for (const issue of parsed.error.issues) {
-      findings.push({ severity: 'error', kind: 'frontmatter', line: lineOfField(issue.path[0]), ...plainIssue(issue, raw) });
+      const field = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys[0] : issue.path[0];
+      findings.push({ severity: 'error', kind: 'frontmatter', line: lineOfField(field), ...plainIssue(issue, raw) });
     }
   }
 
@@ -204,9 +205,14 @@ function checkAuthors(data: PostData, doc: ParsedPost, ctx: ProofContext): Findi
   const findings: Finding[] = [];
   const ids = ctx.authors.map((a) => a.id);
   const list = ctx.authors.map((a) => `${a.id} (${a.handle})`).join(', ');
-  const resolve = (name: string) =>
-    ctx.authors.find((a) => a.id === name) ??
-    ctx.authors.find((a) => a.id === name.toLowerCase() || a.handle.toLowerCase() === name.toLowerCase());
+  // "Roy", "ClinkShrink", or a slip like "ray": the author most likely meant.
+  const resolve = (name: string) => {
+    const n = name.toLowerCase();
+    return (
+      ctx.authors.find((a) => a.id === n || a.handle.toLowerCase() === n) ??
+      ctx.authors.find((a) => editDistance(a.id, n) <= 1 || editDistance(a.handle.toLowerCase(), n) <= 1)
+    );
+  };
 
   if (data.author !== undefined) {
     const known = ctx.authors.find((a) => a.id === data.author);
@@ -217,7 +223,7 @@ function checkAuthors(data: PostData, doc: ParsedPost, ctx: ProofContext): Findi
         kind: 'author',
         line: doc.keyLines.get('author'),
         message: `The author "${data.author}" is not one of the blog's authors.`,
-        fix: near ? `Write author: ${near.id}` : `Use one of: ${list}.`,
+        fix: near ? `Did you mean ${near.id}? Write author: ${near.id}` : `Use one of: ${list}.`,
       });
     }
   }
@@ -231,7 +237,7 @@ function checkAuthors(data: PostData, doc: ParsedPost, ctx: ProofContext): Findi
         kind: 'author',
         line,
         message: `The proofreader "${name}" is not one of the blog's authors, so the page cannot credit them.`,
-        fix: near ? `Write ${near.id} instead of ${name}.` : `Use one of: ${list}.`,
+        fix: near ? `Did you mean ${near.id}? Write ${near.id} instead of ${name}.` : `Use one of: ${list}.`,
       });
     } else if (name === data.author) {
       findings.push({

@@ -3,6 +3,7 @@ import { checkFrontmatter, handleOf } from './frontmatter';
 import {
   checkAddress,
   checkDescription,
+  checkFrontmatterWording,
   checkImages,
   checkImports,
   checkLabels,
@@ -45,15 +46,20 @@ export function structuralReport(post: PostSource, ctx: ProofContext): PostRepor
       fix: 'Usual causes: a "<" or "{" in ordinary text (write \\< and \\{ instead), or an HTML tag left open (write <br /> rather than <br>).',
     });
   }
+  // Without readable frontmatter the other findings would only repeat "missing".
+  const readable = doc.frontmatter !== undefined;
   findings.push(
-    ...checkTitle(data, doc),
-    ...checkAddress(post, data, doc, ctx),
-    ...checkDescription(data, doc),
-    ...checkLabels(data, doc, ctx),
     ...checkLinks(post, data, doc, ctx),
     ...checkImages(post, doc, ctx),
     ...checkImports(post, doc, ctx),
     ...checkLeftovers(doc),
+  );
+  if (readable) findings.push(
+    ...checkTitle(data, doc),
+    ...checkFrontmatterWording(data, doc),
+    ...checkAddress(post, data, doc, ctx),
+    ...checkDescription(data, doc),
+    ...checkLabels(data, doc, ctx),
     ...checkProofreading(data, doc, ctx),
   );
   const words = countWords(proseText(doc.tree));
@@ -74,7 +80,10 @@ export function structuralReport(post: PostSource, ctx: ProofContext): PostRepor
 export async function proofreadPost(post: PostSource, ctx: ProofContext, engines: Engines = {}): Promise<PostReport> {
   const report = structuralReport(post, ctx);
   const extra = await Promise.all([engines.spelling?.(post.text, post) ?? [], engines.wording?.(post.text, post) ?? []]);
-  return { ...report, findings: sortFindings([...report.findings, ...extra.flat()]) };
+  // A misspelt label is already reported as a near-duplicate label: say it once.
+  const labelWords = new Set(report.findings.filter((f) => f.kind === 'labels').map((f) => `${f.line}:${/"([^"]+)"/.exec(f.message)?.[1]}`));
+  const added = extra.flat().filter((f) => !(f.kind === 'spelling' && labelWords.has(`${f.line}:${/"([^"]+)"/.exec(f.message)?.[1]}`)));
+  return { ...report, findings: sortFindings([...report.findings, ...added]) };
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -1,4 +1,5 @@
 import { formatDateHeader, formatTime } from '../dates';
+import { POST_ID } from '../urls';
 import type { Finding, PostReport, Severity } from './types';
 
 /**
@@ -38,10 +39,10 @@ function status(report: PostReport, o: RenderOptions): string {
 
 function facts(report: PostReport, o: RenderOptions): string[] {
   return [
-    `Address: ${report.postId ? `/${report.postId}.html` : 'none yet (not in content/posts/YYYY/MM/)'}`,
+    `Address: ${report.postId && POST_ID.test(report.postId) ? `/${report.postId}.html` : 'none yet (see the errors below)'}`,
     `Author: ${report.authorHandle ?? 'not given'}`,
     `Status: ${status(report, o)}`,
-    `Length: ${plural(report.words, 'word')}, about ${plural(report.readingMinutes, 'minute')} to read`,
+    report.words ? `Length: ${plural(report.words, 'word')}, about ${plural(report.readingMinutes, 'minute')} to read` : 'Length: nothing written yet',
     `Proofread by: ${report.proofreadBy.length ? report.proofreadBy.join(', ') : 'nobody yet'}`,
   ];
 }

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { spellCheckDocument } from 'cspell-lib';
-import { lineOf } from './document';
+import { lineOf, maskMdxCode, parsePost } from './document';
 import type { Finding } from './types';
 
 /**
@@ -14,7 +14,9 @@ export interface SpellingOptions {
   configFile: string;
 }
 
-export async function checkSpelling(text: string, absolutePath: string, options: SpellingOptions): Promise<Finding[]> {
+export async function checkSpelling(source: string, absolutePath: string, options: SpellingOptions): Promise<Finding[]> {
+  // Notes to self in {/* … */} and code are not published: only prose and attribute text are.
+  const text = absolutePath.endsWith('.mdx') ? maskMdxCode(parsePost(source)) : source;
   const result = await spellCheckDocument(
     { uri: pathToFileURL(absolutePath).href, text, languageId: absolutePath.endsWith('.md') ? 'markdown' : 'mdx' },
     { configFile: options.configFile, noConfigSearch: true, generateSuggestions: true, numSuggestions: 3, forceCheck: true },

@@ -59,7 +59,8 @@ export const countWords = (text: string) => (text.match(WORD) ?? []).length;
 /** Words a minute for reading time; a common figure for adults reading on screen. */
 export const WORDS_PER_MINUTE = 230;
 
-export const readingMinutes = (words: number) => Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+/** Whole minutes, at least one for any text at all. */
+export const readingMinutes = (words: number) => (words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)));
 
 /**
  * The #anchors a page made from this tree has: heading ids exactly as the Markdown

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
 import { parsePost } from './document';
@@ -50,9 +50,11 @@ function readFrontmatter(text: string): Record<string, unknown> {
   }
 }
 
-export function loadWorkspace(root: string, contentDir = 'content'): Workspace {
+export function loadWorkspace(root: string, contentFolder = 'content'): Workspace {
+  // Relative to the root, "/"-separated, whatever was given (CONTENT_DIR may be absolute).
+  const contentDir = toPosix(relative(root, resolve(root, contentFolder))) || '.';
   const content = join(root, contentDir);
-  const postsDir = `${toPosix(contentDir).replace(/^\.\//, '').replace(/\/$/, '')}/posts`;
+  const postsDir = contentDir === '.' ? 'posts' : `${contentDir}/posts`;
 
   const authors: KnownAuthor[] = [];
   const authorsDir = join(content, 'authors');
@@ -92,7 +94,7 @@ export function loadWorkspace(root: string, contentDir = 'content'): Workspace {
       for (const alias of Array.isArray(data?.aliases) ? data.aliases : []) if (typeof alias === 'string') labelAliases.set(alias, label);
     }
   }
-  return { root, contentDir: toPosix(contentDir), postsDir, authors, posts, pages, labelAliases, describedLabels };
+  return { root, contentDir, postsDir, authors, posts, pages, labelAliases, describedLabels };
 }
 
 /** Labels with the number of posts using each, leaving out the given posts (the ones being checked). */
@@ -182,7 +184,7 @@ export function changedPosts(root: string, postsDir: string, base = 'main'): Cha
     const files = [...new Set([...changed, ...untracked])].filter(isPost).sort();
     return { files, note: `Posts changed compared with ${ref}.` };
   }
-  const status = lines(git(root, ['status', '--porcelain', '--untracked-files=all', '--', postsDir])).map((l) => l.slice(3).replace(/^.* -> /, ''));
-  const files = [...new Set([...status, ...untracked])].filter(isPost).sort();
+  const edited = lines(git(root, ['diff', '--name-only', '--diff-filter=d', 'HEAD', '--', postsDir]));
+  const files = [...new Set([...edited, ...untracked])].filter(isPost).sort();
   return { files, note: `There is no "${base}" branch here, so only posts with uncommitted changes were checked.` };
 }

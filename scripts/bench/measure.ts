@@ -1,0 +1,191 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Runs one command and measures it the way the targets are stated: whole-process wall
+ * time, and peak memory as the largest sum of RSS over the whole process tree (npx, node,
+ * the Pagefind binary…), sampled from /proc every 50 ms. Output lines are kept with the
+ * millisecond they arrived, so build phases can be timed from the log.
+ */
+
+export interface TimedLine {
+  at: number; // ms since the command started
+  text: string;
+}
+
+export interface RunResult {
+  command: string;
+  wallMs: number;
+  peakRssBytes: number;
+  exitCode: number;
+  lines: TimedLine[];
+}
+
+export function runMeasured(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: TimedLine[] = [];
+    const collect = (stream: NodeJS.ReadableStream) => {
+      let buffer = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        const at = performance.now() - started;
+        buffer += chunk;
+        const parts = buffer.split('\n');
+        buffer = parts.pop()!;
+        for (const text of parts) lines.push({ at, text: stripAnsi(text) });
+      });
+      stream.on('end', () => buffer && lines.push({ at: performance.now() - started, text: stripAnsi(buffer) }));
+    };
+    collect(child.stdout!);
+    collect(child.stderr!);
+    let peak = 0;
+    const sample = () => {
+      if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    };
+    const timer = setInterval(sample, 50);
+    child.on('error', (e) => {
+      clearInterval(timer);
+      reject(e);
+    });
+    child.on('close', (code) => {
+      clearInterval(timer);
+      resolvePromise({
+        command: [command, ...args].join(' '),
+        wallMs: performance.now() - started,
+        peakRssBytes: peak,
+        exitCode: code ?? 1,
+        lines,
+      });
+    });
+  });
+}
+
+const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+
+const PAGE_SIZE = 4096;
+
+/** Sum of resident memory of `root` and all its descendants, in bytes. */
+export function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command name (which may contain spaces and parentheses).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      const pid = Number(name);
+      const list = children.get(ppid);
+      if (list) list.push(pid);
+      else children.set(ppid, [pid]);
+      rss.set(pid, Number(fields[21]) * PAGE_SIZE); // field 24 of stat: rss in pages
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+export function folderStats(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        files++;
+        bytes += statSync(full).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}
+
+export function countFiles(dir: string, test: (name: string) => boolean): number {
+  let n = 0;
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(d, entry.name));
+      else if (test(entry.name)) n++;
+    }
+  };
+  walk(dir);
+  return n;
+}
+
+export const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/* ---------- Astro's build log, as phases ---------- */
+
+export interface Phases {
+  /** Content layer sync (loading, parsing and validating every entry). */
+  contentSyncMs?: number;
+  /** Vite bundling of pages, components and (for .mdx) every post module. */
+  bundleMs?: number;
+  /** Rendering every route: sum of Astro's per-route times (ms) and counts, by kind. */
+  routes?: Record<RouteKind, { count: number; ms: number }>;
+  /** Wall time of the "generating static routes" step. */
+  renderMs?: number;
+  /** From the end of rendering to the search integration's summary line. */
+  searchIndexMs?: number;
+}
+
+export const ROUTE_KINDS = ['post', 'post comments feed', 'Blogger comments feed', 'other feed', 'listing', 'other'] as const;
+export type RouteKind = (typeof ROUTE_KINDS)[number];
+
+/** Kinds of output file, from the path Astro logs (build.format 'preserve'). */
+export function routeKind(path: string): RouteKind {
+  if (/^\/feeds\/comments\/\d{4}\//.test(path)) return 'post comments feed';
+  if (/^\/feeds\/\d+\/comments\//.test(path)) return 'Blogger comments feed';
+  if (path.startsWith('/feeds/')) return 'other feed';
+  if (/^\/\d{4}\/\d{2}\/[^/]+\.html$/.test(path)) return 'post';
+  if (/^\/(\d{4}\/|page\/|search\/label\/|authors\/|index\.html$)/.test(path)) return 'listing';
+  return 'other';
+}
+
+export function astroPhases(lines: readonly TimedLine[]): Phases {
+  const find = (re: RegExp, from = 0) => {
+    for (let i = from; i < lines.length; i++) if (re.test(lines[i]!.text)) return i;
+    return -1;
+  };
+  const phases: Phases = {};
+  const syncStart = find(/\[content\] Syncing content/);
+  const syncEnd = find(/\[content\] Synced content/);
+  if (syncStart >= 0 && syncEnd >= 0) phases.contentSyncMs = lines[syncEnd]!.at - lines[syncStart]!.at;
+  const bundleStart = find(/Building static entrypoints/);
+  const renderStart = find(/generating static routes/);
+  if (bundleStart >= 0 && renderStart >= 0) phases.bundleMs = lines[renderStart]!.at - lines[bundleStart]!.at;
+  if (renderStart >= 0) {
+    const renderEnd = find(/✓ Completed in/, renderStart);
+    if (renderEnd >= 0) phases.renderMs = lines[renderEnd]!.at - lines[renderStart]!.at;
+    const routes = Object.fromEntries(ROUTE_KINDS.map((k) => [k, { count: 0, ms: 0 }])) as NonNullable<Phases['routes']>;
+    for (let i = renderStart; i < (renderEnd >= 0 ? renderEnd : lines.length); i++) {
+      const m = /[├└]─\s+(\S+).*\(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(lines[i]!.text);
+      if (!m) continue;
+      const kind = routeKind(m[1]!);
+      routes[kind].count++;
+      routes[kind].ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
+    }
+    phases.routes = routes;
+    const indexed = find(/pagefind.*indexed|Pagefind processed/i, renderStart);
+    if (indexed >= 0 && renderEnd >= 0) phases.searchIndexMs = lines[indexed]!.at - lines[renderEnd]!.at;
+  }
+  return phases;
+}

@@ -1,0 +1,283 @@
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import { buildArchive } from './archive';
+import { writeContent, type ContentManifest, type PostFormat } from './content';
+import { hugoPostPath, writeHugoSite } from './hugo';
+import { astroPhases, ROUTE_KINDS, countFiles, folderStats, median, runMeasured, type Phases, type RunResult } from './measure';
+import { REPO_ROOT } from './generate';
+
+/**
+ * npm run bench -- [--posts 5000] [--format mixed|md|mdx] [--runs 3] [--hugo]
+ *                  [--processor satteri|unified] [--work DIR] [--json FILE]
+ *
+ * Generates the synthetic archive, copies the site's source into a temporary project
+ * (node_modules linked) so nothing in the work tree is touched and no other build can
+ * collide with it, then measures, in interleaved rounds:
+ *   cold    – no output, no content-layer cache
+ *   warm    – the same build again, cache kept, nothing changed
+ *   edit    – one post's body changed, cache kept
+ * and with --hugo the same archive as a Hugo site + `pagefind --site` (cold and edit).
+ * Prints medians, peak memory, phases, sizes and the ratios to Hugo + Pagefind.
+ */
+
+const { values } = parseArgs({
+  options: {
+    posts: { type: 'string', default: '5000' },
+    format: { type: 'string', default: 'mixed' },
+    runs: { type: 'string', default: '1' },
+    hugo: { type: 'boolean', default: false },
+    processor: { type: 'string', default: 'satteri' },
+    work: { type: 'string' },
+    json: { type: 'string' },
+    seed: { type: 'string', default: '20060401' },
+    'skip-warm': { type: 'boolean', default: false },
+  },
+});
+
+const posts = Number(values.posts);
+const runs = Number(values.runs);
+const format = values.format as PostFormat;
+const processor = values.processor as 'satteri' | 'unified';
+if (!Number.isInteger(posts) || posts < 10) fail(`--posts must be a whole number of at least 10`);
+if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be at least 1`);
+if (!['md', 'mdx', 'mixed'].includes(format)) fail(`--format must be md, mdx or mixed`);
+if (!['satteri', 'unified'].includes(processor)) fail(`--processor must be satteri or unified`);
+
+const work = resolve(values.work ?? mkdtempSync(join(tmpdir(), 'shrinkrap-bench-')));
+mkdirSync(work, { recursive: true });
+const log = join(work, 'bench.log');
+const say = (s: string) => {
+  console.log(s);
+  appendFileSync(log, `${s}\n`);
+};
+
+function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+/* ---------- set up ---------- */
+
+say(`Work folder: ${work}`);
+const t0 = performance.now();
+const archive = buildArchive({ posts, seed: Number(values.seed) });
+const site = join(work, 'site');
+prepareSiteCopy(site);
+const content = join(work, 'content');
+if (existsSync(content)) rmSync(content, { recursive: true, force: true });
+const manifest: ContentManifest = writeContent(archive, content, format, REPO_ROOT, site);
+say(
+  `Archive: ${manifest.posts} posts (${manifest.mdFiles} .md, ${manifest.mdxFiles} .mdx, ${manifest.drafts} drafts), ` +
+    `${manifest.comments} comments, ${manifest.labels} labels; written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
+
+const out = join(site, 'dist');
+const cache = join(work, 'astro-cache');
+const astroEnv = {
+  ...process.env,
+  CONTENT_DIR: content,
+  OUT_DIR: out,
+  ASTRO_CACHE_DIR: cache,
+  SHRINKRAP_NOW: '2026-06-01T12:00:00Z',
+  ASTRO_TELEMETRY_DISABLED: '1',
+  FORCE_COLOR: '0',
+  NO_COLOR: '1',
+};
+
+const hugoRoot = join(work, 'hugo');
+const hugoAvailable = values.hugo && spawnSync('hugo', ['version']).status === 0;
+if (values.hugo && !hugoAvailable) fail('--hugo needs Hugo on PATH (apt-get install -y hugo)');
+if (hugoAvailable) {
+  rmSync(hugoRoot, { recursive: true, force: true });
+  writeHugoSite(archive, hugoRoot);
+}
+
+/** The site's source as a separate project: its own .astro/ and prerender folder. */
+function prepareSiteCopy(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
+    cpSync(join(REPO_ROOT, f), join(dir, f), { recursive: true });
+  }
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  if (processor === 'unified') {
+    // The slow path the README warns about: unified() + remark-gfm, for comparison only.
+    if (!existsSync(join(REPO_ROOT, 'node_modules/@astrojs/markdown-remark'))) {
+      fail('--processor unified needs @astrojs/markdown-remark: npm install --no-save @astrojs/markdown-remark');
+    }
+    cpSync(join(dir, 'astro.config.mjs'), join(dir, 'astro.config.site.mjs'));
+    writeFileSync(
+      join(dir, 'astro.config.mjs'),
+      `import site from './astro.config.site.mjs';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+export default { ...site, markdown: { ...site.markdown, processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }) } };
+`,
+    );
+  }
+}
+
+/* ---------- the runs ---------- */
+
+interface Sample {
+  wallMs: number;
+  peakRssBytes: number;
+  phases?: Phases;
+}
+const samples: Record<string, Sample[]> = {};
+const record = (name: string, s: Sample) => (samples[name] ??= []).push(s);
+
+function check(r: RunResult, what: string): RunResult {
+  writeFileSync(join(work, `${what}.log`), r.lines.map((l) => `${(l.at / 1000).toFixed(3).padStart(8)} ${l.text}`).join('\n'));
+  if (r.exitCode !== 0) {
+    console.error(r.lines.slice(-40).map((l) => l.text).join('\n'));
+    fail(`${what} failed (exit ${r.exitCode}); log in ${join(work, `${what}.log`)}`);
+  }
+  return r;
+}
+
+const astroBuild = async (what: string) => {
+  const r = check(await runMeasured('npx', ['astro', 'build'], { cwd: site, env: astroEnv }), what);
+  const s = { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes, phases: astroPhases(r.lines) };
+  say(`  ${what.padEnd(12)} ${(s.wallMs / 1000).toFixed(1).padStart(6)} s  ${gib(s.peakRssBytes)} GiB`);
+  return s;
+};
+
+const editedPostFile = () => join(content, 'posts', `${manifest.editPost}.${existsSync(join(content, 'posts', `${manifest.editPost}.md`)) ? 'md' : 'mdx'}`);
+const edit = (file: string, round: number) => appendFileSync(file, `\nEdited for benchmark round ${round}: one more sentence.\n`);
+
+const hugoBuild = async (what: string) => {
+  const hugo = check(await runMeasured('hugo', ['--quiet'], { cwd: hugoRoot, env: process.env }), `${what}-hugo`);
+  const pf = check(await runMeasured('npx', ['pagefind', '--site', join(hugoRoot, 'public')], { cwd: REPO_ROOT, env: process.env }), `${what}-pagefind`);
+  const s = { wallMs: hugo.wallMs + pf.wallMs, peakRssBytes: Math.max(hugo.peakRssBytes, pf.peakRssBytes) };
+  say(
+    `  ${what.padEnd(12)} ${(s.wallMs / 1000).toFixed(1).padStart(6)} s  ${gib(s.peakRssBytes)} GiB  ` +
+      `(hugo ${(hugo.wallMs / 1000).toFixed(1)} s ${gib(hugo.peakRssBytes)} GiB, pagefind ${(pf.wallMs / 1000).toFixed(1)} s ${gib(pf.peakRssBytes)} GiB)`,
+  );
+  record(`${what}:hugo`, { wallMs: hugo.wallMs, peakRssBytes: hugo.peakRssBytes });
+  record(`${what}:pagefind`, { wallMs: pf.wallMs, peakRssBytes: pf.peakRssBytes });
+  return s;
+};
+
+for (let round = 1; round <= runs; round++) {
+  say(`Round ${round}/${runs}`);
+  rmSync(out, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  rmSync(join(site, '.astro'), { recursive: true, force: true });
+  record('astro cold', await astroBuild('astro cold'));
+  if (!values['skip-warm']) record('astro warm', await astroBuild('astro warm'));
+  edit(editedPostFile(), round);
+  record('astro edit', await astroBuild('astro edit'));
+  if (hugoAvailable) {
+    rmSync(join(hugoRoot, 'public'), { recursive: true, force: true });
+    rmSync(join(hugoRoot, 'resources'), { recursive: true, force: true });
+    record('hugo cold', await hugoBuild('hugo cold'));
+    edit(hugoPostPath(hugoRoot, manifest.editPost), round);
+    record('hugo edit', await hugoBuild('hugo edit'));
+  }
+}
+
+/* ---------- sizes ---------- */
+
+const all = folderStats(out);
+const pages = countFiles(out, (n) => n.endsWith('.html'));
+const feeds = countFiles(join(out, 'feeds'), () => true);
+const search = existsSync(join(out, 'pagefind')) ? folderStats(join(out, 'pagefind')) : { files: 0, bytes: 0 };
+const typical = typicalPostBytes(join(out, `${manifest.typicalPost.id}.html`));
+const css = countBytes(out, '.css');
+const hugoStats = hugoAvailable ? folderStats(join(hugoRoot, 'public')) : undefined;
+
+function typicalPostBytes(file: string) {
+  const html = readFileSync(file, 'utf8');
+  const tree = fromHtml(html);
+  let js = 0;
+  for (const s of selectAll('script', tree)) {
+    const src = s.properties?.src;
+    if (typeof src === 'string') js += readFileSync(join(out, src.replace(/^\//, '')), 'utf8').length;
+    else js += Buffer.byteLength(toText(s));
+  }
+  return { html: Buffer.byteLength(html), js, comments: selectAll('li.comment', tree).length };
+}
+
+function countBytes(dir: string, ext: string): number {
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSafe(d)) {
+      const full = join(d, e.name);
+      if (e.isDirectory() && e.name !== 'pagefind') walk(full);
+      else if (e.isFile() && e.name.endsWith(ext)) bytes += readFileSync(full).length;
+    }
+  };
+  walk(dir);
+  return bytes;
+}
+
+function readdirSafe(d: string) {
+  return existsSync(d) ? readdirSync(d, { withFileTypes: true }) : [];
+}
+
+/* ---------- report ---------- */
+
+const med = (name: string) => (samples[name] ? median(samples[name]!.map((s) => s.wallMs)) : NaN);
+const peak = (name: string) => (samples[name] ? Math.max(...samples[name]!.map((s) => s.peakRssBytes)) : NaN);
+const phaseMed = (name: string, pick: (p: Phases) => number | undefined) => {
+  const xs = (samples[name] ?? []).map((s) => (s.phases ? pick(s.phases) : undefined)).filter((x): x is number => x !== undefined);
+  return xs.length ? median(xs) : NaN;
+};
+const sec = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
+function gib(bytes: number) {
+  return (bytes / 1024 ** 3).toFixed(2);
+}
+const ratio = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? '—' : `${(a / b).toFixed(2)}×`);
+
+say('');
+say(`Results (median of ${runs} run${runs > 1 ? 's' : ''}; ${posts} posts, ${manifest.comments} comments, format ${format}, processor ${processor})`);
+say('| build | wall | peak memory | × Hugo + Pagefind |');
+say('|---|---:|---:|---:|');
+const hugoCold = med('hugo cold');
+const hugoEdit = med('hugo edit');
+for (const name of ['astro cold', 'astro warm', 'astro edit', 'hugo cold', 'hugo edit']) {
+  if (!samples[name]) continue;
+  const yard = name.endsWith('cold') || name.endsWith('warm') ? hugoCold : hugoEdit;
+  say(`| ${name} | ${sec(med(name))} | ${gib(peak(name))} GiB | ${name.startsWith('hugo') ? '1' : ratio(med(name), yard)} |`);
+}
+if (hugoAvailable) {
+  say(`| (hugo alone / pagefind alone, cold) | ${sec(med('hugo cold:hugo'))} / ${sec(med('hugo cold:pagefind'))} | ${gib(peak('hugo cold:hugo'))} / ${gib(peak('hugo cold:pagefind'))} GiB | |`);
+}
+say('');
+say('Phases of the cold Astro build (median):');
+say(`  content sync      ${sec(phaseMed('astro cold', (p) => p.contentSyncMs))}   (warm: ${sec(phaseMed('astro warm', (p) => p.contentSyncMs))}, edit: ${sec(phaseMed('astro edit', (p) => p.contentSyncMs))})`);
+say(`  bundle (vite)     ${sec(phaseMed('astro cold', (p) => p.bundleMs))}`);
+say(`  render routes     ${sec(phaseMed('astro cold', (p) => p.renderMs))}, by kind (count, sum of Astro's per-route times):`);
+for (const kind of ROUTE_KINDS) {
+  const count = phaseMed('astro cold', (p) => p.routes?.[kind].count);
+  const ms = phaseMed('astro cold', (p) => p.routes?.[kind].ms);
+  if (count > 0) say(`    ${kind.padEnd(24)} ${String(count).padStart(6)}  ${sec(ms).padStart(8)}  ${(ms / count).toFixed(1)} ms each`);
+}
+say(`  search index      ${sec(phaseMed('astro cold', (p) => p.searchIndexMs))}`);
+say('');
+say(`Output: ${pages} HTML pages, ${feeds} feed files, ${all.files} files, ${(all.bytes / 1024 ** 2).toFixed(1)} MiB; search index ${search.files} files, ${(search.bytes / 1024 ** 2).toFixed(1)} MiB; CSS ${(css / 1024).toFixed(1)} KiB`);
+say(`Typical post (${manifest.typicalPost.id}, ${typical.comments} comments): ${(typical.html / 1024).toFixed(1)} KiB HTML, ${typical.js} bytes JavaScript`);
+if (hugoStats) say(`Hugo output: ${hugoStats.files} files, ${(hugoStats.bytes / 1024 ** 2).toFixed(1)} MiB`);
+
+const result = {
+  date: new Date().toISOString(),
+  posts,
+  comments: manifest.comments,
+  format,
+  processor,
+  runs,
+  medians: Object.fromEntries(Object.keys(samples).map((k) => [k, { wallMs: med(k), peakRssBytes: peak(k) }])),
+  phases: Object.fromEntries(Object.entries(samples).filter(([, v]) => v[0]?.phases).map(([k, v]) => [k, v.map((s) => s.phases)])),
+  output: { pages, feeds, files: all.files, bytes: all.bytes, searchFiles: search.files, searchBytes: search.bytes, cssBytes: css },
+  typicalPost: { id: manifest.typicalPost.id, ...typical },
+  hugoOutput: hugoStats,
+};
+writeFileSync(values.json ? resolve(values.json) : join(work, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+say(`Logs and results.json in ${work}`);

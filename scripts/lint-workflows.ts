@@ -1,0 +1,83 @@
+/**
+ * `npm run lint:workflows`: checks every .github/workflows/*.yml
+ *  - against GitHub's workflow schema (@action-validator/core, WebAssembly, no download), and
+ *  - against this project's rules: explicit minimal permissions, no pull_request_target,
+ *    timeouts on every job, and no ${{ github.event… }} pasted into shell scripts (a pull
+ *    request's title or branch name could then run as a command; pass it through env:).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { validateWorkflow, type ValidationError } from '@action-validator/core';
+import { parse } from 'yaml';
+
+type Json = Record<string, unknown>;
+
+/** Problems with one workflow, as "where: what" lines; empty when it is fine. */
+export function lintWorkflow(source: string): string[] {
+  const problems: string[] = [];
+  let doc: Json;
+  try {
+    doc = parse(source) as Json;
+  } catch (err) {
+    return [`YAML: ${(err as Error).message.split('\n')[0]}`];
+  }
+  if (!doc || typeof doc !== 'object') return ['the file is empty'];
+
+  for (const e of validateWorkflow(source).errors) problems.push(...schemaMessages(e));
+
+  const on = (doc.on ?? doc.true) as Json | string | string[] | undefined; // YAML 1.1 readers turn `on` into true
+  const triggers = typeof on === 'string' ? [on] : Array.isArray(on) ? on : Object.keys(on ?? {});
+  if (triggers.includes('pull_request_target')) {
+    problems.push('on: pull_request_target runs pull-request code with write access; use pull_request');
+  }
+  if (!('permissions' in doc)) problems.push('permissions: missing at the top; start from "contents: read"');
+  else if (doc.permissions === 'write-all') problems.push('permissions: write-all is too broad');
+
+  const jobs = (doc.jobs ?? {}) as Record<string, Json>;
+  for (const [name, job] of Object.entries(jobs)) {
+    if (!job || typeof job !== 'object') continue;
+    if (job.uses) continue; // a reusable workflow call has no steps of its own
+    if (!('timeout-minutes' in job)) problems.push(`jobs.${name}: no timeout-minutes (the default is 6 hours)`);
+    if (job.permissions === 'write-all') problems.push(`jobs.${name}.permissions: write-all is too broad`);
+    const steps = Array.isArray(job.steps) ? (job.steps as Json[]) : [];
+    steps.forEach((step, i) => {
+      const run = typeof step.run === 'string' ? step.run : '';
+      for (const m of run.matchAll(/\$\{\{\s*([^}]*)\}\}/g)) {
+        if (/\b(github\.event\.|github\.head_ref|inputs\.)/.test(m[1]!)) {
+          problems.push(`jobs.${name}.steps[${i}].run: \${{ ${m[1]!.trim()} }} is pasted into the script; pass it through env: instead`);
+        }
+      }
+      if (typeof step.uses === 'string' && !/@[\w.-]+$/.test(step.uses) && !step.uses.startsWith('./')) {
+        problems.push(`jobs.${name}.steps[${i}].uses: "${step.uses}" has no version (add @v1 or a commit)`);
+      }
+    });
+  }
+  return problems;
+}
+
+function schemaMessages(e: ValidationError): string[] {
+  const where = 'path' in e && e.path ? e.path : 'location' in e && e.location ? `line ${e.location.line}` : '/';
+  const nested = 'states' in e && e.states?.length ? e.states.flatMap((s) => s.errors.flatMap(schemaMessages)) : [];
+  // "one of" errors list every alternative; the nested details are the useful part.
+  if (nested.length) return [...new Set(nested)];
+  return [`${where}: ${e.detail ?? e.title}`];
+}
+
+function main(): number {
+  const dir = '.github/workflows';
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  let failed = 0;
+  for (const f of files) {
+    const problems = lintWorkflow(readFileSync(join(dir, f), 'utf8'));
+    if (problems.length) {
+      failed++;
+      console.error(`${dir}/${f}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    } else {
+      console.log(`${dir}/${f}: ok`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = main();

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { postCommentsSchema, type PostComments } from '../schemas';
+
+/**
+ * What the content folder already holds, so a re-import finds its own posts again
+ * (same Blogger id -> same file), new posts never overwrite old ones, and comments
+ * from other sources are merged rather than replaced.
+ */
+
+export interface ExistingDoc {
+  /** Post id ("2008/11/slug") or page id ("about"). */
+  id: string;
+  rel: string;
+  bloggerId?: string;
+  legacyUrl?: string;
+  wordpressId?: string;
+  title?: string;
+  draft?: boolean;
+}
+
+export interface ExistingContent {
+  posts: Map<string, ExistingDoc>;
+  pages: Map<string, ExistingDoc>;
+  /** By the post field ("2008/11/slug" or "p/about"). */
+  comments: Map<string, PostComments>;
+  warnings: string[];
+}
+
+function walk(dir: string, match: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue;
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) visit(p);
+      else if (match.test(name)) out.push(p);
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+export function frontmatterOf(text: string): Record<string, unknown> | undefined {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
+  if (!m) return undefined;
+  const data = parseYaml(m[1]!);
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+function readDocs(contentDir: string, sub: 'posts' | 'pages', warnings: string[]): Map<string, ExistingDoc> {
+  const base = join(contentDir, sub);
+  const out = new Map<string, ExistingDoc>();
+  for (const file of walk(base, /\.mdx?$/)) {
+    const id = toPosix(relative(base, file)).replace(/\.mdx?$/, '');
+    const rel = toPosix(relative(contentDir, file));
+    let fm: Record<string, unknown> | undefined;
+    try {
+      fm = frontmatterOf(readFileSync(file, 'utf8'));
+    } catch (e) {
+      warnings.push(`${rel}: unreadable frontmatter (${(e as Error).message}); treated as a post the importer does not know`);
+    }
+    const legacy = (fm?.legacy ?? {}) as Record<string, unknown>;
+    out.set(id, {
+      id,
+      rel,
+      bloggerId: typeof legacy.bloggerId === 'string' ? legacy.bloggerId : undefined,
+      legacyUrl: typeof legacy.url === 'string' ? legacy.url : undefined,
+      wordpressId: typeof legacy.wordpressId === 'string' ? legacy.wordpressId : undefined,
+      title: typeof fm?.title === 'string' ? fm.title : undefined,
+      draft: fm?.draft === true,
+    });
+  }
+  return out;
+}
+
+export function readExistingContent(contentDir: string): ExistingContent {
+  const warnings: string[] = [];
+  const comments = new Map<string, PostComments>();
+  const base = join(contentDir, 'comments');
+  for (const file of walk(base, /\.json$/)) {
+    const rel = toPosix(relative(contentDir, file));
+    let parsed;
+    try {
+      parsed = postCommentsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (e) {
+      throw new Error(`${rel}: not valid JSON (${(e as Error).message}). Fix or remove it before importing: comments are merged into it.`);
+    }
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw new Error(`${rel}: ${i.path.join('.')}: ${i.message}. Fix it before importing: comments are merged into it.`);
+    }
+    comments.set(parsed.data.post, parsed.data);
+  }
+  return {
+    posts: readDocs(contentDir, 'posts', warnings),
+    pages: readDocs(contentDir, 'pages', warnings),
+    comments,
+    warnings,
+  };
+}

@@ -1,0 +1,416 @@
+import { unified, type Processor } from 'unified';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkStringify from 'remark-stringify';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
+import type { State } from 'hast-util-to-mdast';
+import type { VFile } from 'vfile';
+import { autop } from './text';
+
+/**
+ * Blogger (and WordPress) post HTML -> clean MDX, with the unified tools:
+ * rehype-parse -> (clean-up below) -> rehype-remark -> remark-gfm -> remark-mdx
+ * + remark-stringify. remark-mdx's serializer escapes what MDX would read as code
+ * (`{`, `<`), and two extra rules escape `import`/`export` at the start of a
+ * paragraph. Inline styles, scripts, classes and stray tags go; paragraphs,
+ * quotes, lists, tables, links, images (with alt) and known video embeds stay.
+ */
+
+export interface ConvertOptions {
+  /** Blogger's BLOG_CONVERT_LINE_BREAKS: a newline in the stored HTML was shown as a line break. */
+  convertLineBreaks?: boolean;
+  /** WordPress bodies: blank lines are paragraphs (wpautop). */
+  autop?: boolean;
+  /**
+   * Rewrite a link: return the new href, `undefined` to keep it, or `null` when it
+   * points at the old blog but at nothing we know (kept, and reported).
+   */
+  rewriteHref?: (href: string) => string | null | undefined;
+}
+
+export interface ConvertReport {
+  images: { src: string; alt: string }[];
+  rewrittenLinks: { from: string; to: string }[];
+  unresolvedLinks: string[];
+  embeds: { src: string; kept: boolean }[];
+  /** Elements removed with their content (script, style, form…), by tag name. */
+  removed: string[];
+}
+
+export interface ConvertResult extends ConvertReport {
+  mdx: string;
+}
+
+/** Video hosts whose players are embedded as <iframe>; anything else becomes a link. */
+const EMBED_HOSTS = /^(www\.)?(youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|dailymotion\.com|blogger\.com|w\.soundcloud\.com|player\.libsyn\.com|html5-player\.libsyn\.com|slideshare\.net|ted\.com|embed\.ted\.com|c-span\.org|cnn\.com|hulu\.com)$/i;
+
+const DROP_WITH_CONTENT = new Set([
+  'script', 'style', 'noscript', 'template', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'head', 'title', 'svg', 'math', 'map', 'area', 'applet', 'frameset', 'frame',
+]);
+const INLINE = new Set(['a', 'b', 'strong', 'i', 'em', 'span', 'font', 'u', 's', 'strike', 'del', 'ins', 'sup', 'sub', 'small', 'big', 'code', 'tt', 'abbr', 'cite', 'q', 'mark', 'label']);
+/** Containers whose children are flow content (where a blank line can start a paragraph). */
+const FLOW_CONTAINERS = new Set(['root', 'div', 'blockquote', 'li', 'center', 'section', 'article', 'body', 'dd', 'figure', 'main', 'aside', 'header', 'footer', 'details']);
+const PHRASING_BLOCK_BREAKERS = new Set([
+  'p', 'div', 'ul', 'ol', 'table', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'center', 'dl', 'figure', 'section', 'article', 'iframe', 'address', 'aside', 'details', 'header', 'footer', 'main',
+]);
+
+const isBr = (n: RootContent | ElementContent): n is Element => n.type === 'element' && n.tagName === 'br';
+const isBlank = (n: RootContent | ElementContent) => n.type === 'comment' || (n.type === 'text' && n.value.trim() === '');
+const el = (tagName: string, children: ElementContent[], properties: Element['properties'] = {}): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+
+function youtubeEmbed(src: string): string | undefined {
+  try {
+    const u = new URL(src, 'https://www.youtube.com');
+    if (!/(^|\.)youtube(-nocookie)?\.com$/i.test(u.hostname)) return undefined;
+    const m = /^\/(?:v|embed)\/([\w-]{6,})/.exec(u.pathname);
+    return m ? `https://www.youtube.com/embed/${m[1]}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function absoluteHttp(src: string): string | undefined {
+  const t = src.trim().startsWith('//') ? `https:${src.trim()}` : src.trim();
+  try {
+    const u = new URL(t);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Context {
+  options: ConvertOptions;
+  report: ConvertReport;
+}
+
+/** The clean-up pass, on the HTML tree before it becomes Markdown. */
+function cleanTree(tree: HastRoot, ctx: Context) {
+  // 1. Drop dangerous or meaningless elements with their content; turn old embeds into iframes.
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return;
+    const tag = node.tagName;
+    if (DROP_WITH_CONTENT.has(tag)) {
+      ctx.report.removed.push(tag);
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (tag === 'object' || tag === 'embed') {
+      const src = String(
+        node.properties.data ??
+          node.properties.src ??
+          node.children.flatMap((c) =>
+            c.type === 'element' && (c.tagName === 'embed' || (c.tagName === 'param' && /^(movie|src)$/i.test(String(c.properties.name))))
+              ? [String(c.properties.src ?? c.properties.value ?? '')]
+              : [],
+          )[0] ??
+          '',
+      );
+      const yt = youtubeEmbed(src);
+      const replacement = yt
+        ? el('iframe', [], { src: yt, title: 'Embedded video' })
+        : embedLink(src, ctx);
+      parent.children.splice(index, 1, ...(replacement ? [replacement] : []));
+      if (yt) ctx.report.embeds.push({ src: yt, kept: true });
+      return [SKIP, index + (replacement ? 1 : 0)];
+    }
+    if (tag === 'iframe') {
+      const src = absoluteHttp(String(node.properties.src ?? ''));
+      const host = src ? new URL(src).hostname : '';
+      if (src && EMBED_HOSTS.test(host)) {
+        ctx.report.embeds.push({ src, kept: true });
+        node.properties = {
+          src: youtubeEmbed(src) ?? src,
+          title: String(node.properties.title ?? '') || 'Embedded video',
+          ...(node.properties.width ? { width: String(node.properties.width) } : {}),
+          ...(node.properties.height ? { height: String(node.properties.height) } : {}),
+        };
+        node.children = [];
+        return SKIP;
+      }
+      const replacement = embedLink(String(node.properties.src ?? ''), ctx);
+      parent.children.splice(index, 1, ...(replacement ? [replacement] : []));
+      return [SKIP, index + (replacement ? 1 : 0)];
+    }
+    return undefined;
+  });
+
+  // Lists hold list items only: a <br> between items is noise.
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'ul' || node.tagName === 'ol') node.children = node.children.filter((c) => !isBr(c));
+  });
+
+  // 2. Blogger's image-with-caption tables become image + caption paragraphs.
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined || node.tagName !== 'table') return;
+    const cls = ([] as unknown[]).concat(node.properties.className ?? []).map(String);
+    if (!cls.includes('tr-caption-container')) return;
+    const cells: Element[] = [];
+    visit(node, 'element', (c: Element) => {
+      if (c.tagName === 'td' || c.tagName === 'th') {
+        cells.push(el('p', c.children));
+        return SKIP;
+      }
+    });
+    parent.children.splice(index, 1, ...cells);
+    return [SKIP, index + cells.length];
+  });
+
+  // 3. Links: unwrap anchors without a usable href; rewrite links to the old blog.
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'a' || !parent || index === undefined) return;
+    const raw = node.properties.href;
+    const href = typeof raw === 'string' ? raw.trim() : '';
+    const usable = href !== '' && !/^(javascript|vbscript|data):/i.test(href.replace(/[\s\u0000-\u001f]/g, ''));
+    if (!usable) {
+      parent.children.splice(index, 1, ...node.children);
+      return [SKIP, index];
+    }
+    const next = ctx.options.rewriteHref?.(href);
+    if (next === null) ctx.report.unresolvedLinks.push(href);
+    else if (next !== undefined && next !== href) {
+      ctx.report.rewrittenLinks.push({ from: href, to: next });
+      node.properties.href = next;
+    }
+    return undefined;
+  });
+
+  // 4. Styled spans that meant bold or italic keep their meaning; record images.
+  visit(tree, 'element', (node: Element) => {
+    const style = String(node.properties.style ?? '');
+    if (node.tagName === 'span' && style) {
+      if (/font-weight\s*:\s*(bold|[6-9]00)/i.test(style)) node.children = [el('strong', node.children)];
+      if (/font-style\s*:\s*italic/i.test(style)) node.children = [el('em', node.children)];
+    }
+    if (node.tagName === 'img') {
+      const src = String(node.properties.src ?? '');
+      const alt = String(node.properties.alt ?? node.properties.title ?? '').replace(/\s+/g, ' ').trim();
+      node.properties = { src: absoluteHttp(src) ?? src, alt };
+      ctx.report.images.push({ src: String(node.properties.src), alt });
+    }
+  });
+
+  // 5. Newlines that Blogger turned into line breaks.
+  if (ctx.options.convertLineBreaks) newlinesToBreaks(tree);
+
+  // 6. Line breaks at the edge of bold/italic/links move outside them.
+  hoistEdgeBreaks(tree);
+
+  // 7. Blank lines made with <br><br> become paragraphs.
+  splitBreakRuns(tree);
+}
+
+function embedLink(src: string, ctx: Context): Element | undefined {
+  const url = absoluteHttp(src);
+  if (!url) return undefined;
+  ctx.report.embeds.push({ src: url, kept: false });
+  return el('p', [el('a', [{ type: 'text', value: 'Embedded content' }], { href: url })]);
+}
+
+function newlinesToBreaks(tree: HastRoot) {
+  visit(tree, 'text', (node: Text, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (parent.type === 'element' && /^(pre|code|table|thead|tbody|tfoot|tr|ul|ol|dl)$/.test(parent.tagName)) return;
+    if (!node.value.includes('\n') || node.value.trim() === '') return;
+    const parts = node.value.split('\n');
+    const out: ElementContent[] = [];
+    parts.forEach((p, i) => {
+      if (i > 0) out.push(el('br', []));
+      if (p !== '') out.push({ type: 'text', value: p });
+    });
+    parent.children.splice(index, 1, ...out);
+    return [SKIP, index + out.length];
+  });
+}
+
+function hoistEdgeBreaks(tree: HastRoot) {
+  // Bottom-up, so breaks bubble out of nested inline elements too.
+  const walk = (node: HastRoot | Element) => {
+    for (const c of node.children) if (c.type === 'element') walk(c);
+    for (let i = 0; i < node.children.length; i++) {
+      const c = node.children[i]!;
+      if (c.type !== 'element' || !INLINE.has(c.tagName)) continue;
+      const before: ElementContent[] = [];
+      const after: ElementContent[] = [];
+      while (c.children.length && (isBr(c.children[0]!) || isBlank(c.children[0]!))) before.push(c.children.shift()!);
+      while (c.children.length && (isBr(c.children[c.children.length - 1]!) || isBlank(c.children[c.children.length - 1]!))) {
+        after.unshift(c.children.pop()!);
+      }
+      // Spaces at the edges of bold/italic text would be written as &#x20; (flanking rules).
+      const first = c.children[0];
+      if (first?.type === 'text' && /^\s/.test(first.value)) {
+        before.push({ type: 'text', value: ' ' });
+        c.children[0] = { ...first, value: first.value.trimStart() };
+      }
+      const last = c.children[c.children.length - 1];
+      if (last?.type === 'text' && /\s$/.test(last.value)) {
+        after.unshift({ type: 'text', value: ' ' });
+        c.children[c.children.length - 1] = { ...last, value: last.value.trimEnd() };
+      }
+      if (before.length === 0 && after.length === 0) continue;
+      const keep = c.children.length > 0 || c.tagName === 'a' ? [c] : [];
+      const spaced = (nodes: ElementContent[]) => nodes.map((n) => (n.type === 'text' ? { ...n, value: ' ' } : n));
+      (node.children as ElementContent[]).splice(i, 1, ...spaced(before), ...keep, ...spaced(after));
+      i += before.length + keep.length + after.length - 1;
+    }
+  };
+  walk(tree);
+}
+
+function splitBreakRuns(tree: HastRoot) {
+  const walk = (node: HastRoot | Element) => {
+    for (const c of node.children) if (c.type === 'element') walk(c);
+    const name = node.type === 'root' ? 'root' : node.tagName;
+    if (FLOW_CONTAINERS.has(name)) node.children = splitFlow(node.children as ElementContent[]) as typeof node.children;
+    // A <p> with a blank line inside becomes several paragraphs.
+    const next: (RootContent | ElementContent)[] = [];
+    let changed = false;
+    for (const c of node.children) {
+      if (c.type === 'element' && c.tagName === 'p' && c.children.some(isBr)) {
+        const segments = segmentsOf(c.children);
+        if (segments.length !== 1 || segments[0]!.length !== c.children.length) changed = true;
+        for (const s of segments) next.push(el('p', s));
+      } else next.push(c);
+    }
+    if (changed) node.children = next as typeof node.children;
+  };
+  walk(tree);
+}
+
+/** Split runs of phrasing content at blank lines (two or more <br>) into paragraphs. */
+function splitFlow(children: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const segments = segmentsOf(run);
+    const hasBreakRun = segments.length > 1 || segments.some((s) => s.length !== run.length);
+    if (!hasBreakRun) out.push(...run);
+    else for (const s of segments) out.push(el('p', s));
+    run = [];
+  };
+  for (const c of children) {
+    if (c.type === 'element' && PHRASING_BLOCK_BREAKERS.has(c.tagName)) {
+      flush();
+      out.push(c);
+    } else run.push(c);
+  }
+  flush();
+  return out;
+}
+
+/** Phrasing content -> segments separated by two or more <br>, without edge breaks or blanks. */
+function segmentsOf(nodes: ElementContent[]): ElementContent[][] {
+  const segments: ElementContent[][] = [];
+  let current: ElementContent[] = [];
+  let i = 0;
+  while (i < nodes.length) {
+    const n = nodes[i]!;
+    if (isBr(n)) {
+      // Count this run of breaks (blank text between them does not interrupt it).
+      let j = i;
+      let brs = 0;
+      while (j < nodes.length && (isBr(nodes[j]!) || isBlank(nodes[j]!))) {
+        if (isBr(nodes[j]!)) brs++;
+        j++;
+      }
+      if (brs >= 2 || j === nodes.length) {
+        segments.push(current);
+        current = [];
+        i = j;
+        continue;
+      }
+    }
+    current.push(n);
+    i++;
+  }
+  segments.push(current);
+  return segments
+    .map((s) => {
+      while (s.length && (isBr(s[0]!) || isBlank(s[0]!))) s.shift();
+      while (s.length && (isBr(s[s.length - 1]!) || isBlank(s[s.length - 1]!))) s.pop();
+      return s;
+    })
+    .filter((s) => s.length > 0);
+}
+
+/* ---------- hast -> mdast handlers for what Markdown cannot say ---------- */
+
+const jsxAttribute = (name: string, value: string | null) => ({ type: 'mdxJsxAttribute' as const, name, value });
+
+const handlers = {
+  iframe(state: State, node: Element) {
+    const p = node.properties;
+    const attributes = [
+      jsxAttribute('src', String(p.src)),
+      jsxAttribute('title', String(p.title ?? 'Embedded video')),
+      ...(p.width ? [jsxAttribute('width', String(p.width))] : []),
+      ...(p.height ? [jsxAttribute('height', String(p.height))] : []),
+      jsxAttribute('loading', 'lazy'),
+      jsxAttribute('allowfullscreen', null),
+    ];
+    const result = { type: 'mdxJsxFlowElement', name: 'iframe', attributes, children: [] };
+    state.patch(node, result as never);
+    return result as never;
+  },
+  br(state: State, node: Element) {
+    // GFM table cells cannot hold a Markdown line break; JSX <br /> can.
+    const result = state.inTable
+      ? { type: 'mdxJsxTextElement', name: 'br', attributes: [], children: [] }
+      : { type: 'break' };
+    state.patch(node, result as never);
+    return result as never;
+  },
+  sup: (state: State, node: Element) => ({ type: 'mdxJsxTextElement', name: 'sup', attributes: [], children: state.all(node) }) as never,
+  sub: (state: State, node: Element) => ({ type: 'mdxJsxTextElement', name: 'sub', attributes: [], children: state.all(node) }) as never,
+};
+
+let processor: Processor | undefined;
+
+function getProcessor(): Processor {
+  processor ??= unified()
+    .use(rehypeParse, { fragment: true })
+    .use(() => (tree: HastRoot, file: VFile) => cleanTree(tree, file.data.convert as Context))
+    .use(rehypeRemark, { handlers })
+    .use(remarkGfm, { tablePipeAlign: false })
+    .use(remarkMdx)
+    .use(remarkStringify, {
+      bullet: '-',
+      emphasis: '*',
+      strong: '*',
+      rule: '-',
+      fences: true,
+      listItemIndent: 'one',
+      // <https://…> autolinks are JSX to MDX: always write [text](url).
+      resourceLink: true,
+      unsafe: [
+        // MDX reads `import`/`export` at the start of a paragraph as JavaScript.
+        { atBreak: true, character: 'i', after: 'mport\\b' },
+        { atBreak: true, character: 'e', after: 'xport\\b' },
+      ],
+    } as never)
+    .freeze() as unknown as Processor;
+  return processor;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    convert: unknown;
+  }
+}
+
+export function htmlToMdx(html: string, options: ConvertOptions = {}): ConvertResult {
+  const report: ConvertReport = { images: [], rewrittenLinks: [], unresolvedLinks: [], embeds: [], removed: [] };
+  const source = options.autop ? autop(html) : html;
+  const file = getProcessor().processSync({ value: source, data: { convert: { options, report } } });
+  const mdx = String(file).replace(/\n{3,}/g, '\n\n').trim();
+  return { mdx: mdx ? `${mdx}\n` : '', ...report };
+}

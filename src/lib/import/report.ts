@@ -1,0 +1,124 @@
+/**
+ * The migration report: what came in, what was dropped and why, and everything an
+ * author should look at by hand. Printed after every run and written as JSON to
+ * import/reports/<file>.report.json (git-ignored: it may name commenters).
+ */
+
+export interface MigrationReport {
+  files: { file: string; format: string; recovered: string[]; skipped: Record<string, number> }[];
+  counts: {
+    posts: { live: number; draft: number };
+    pages: { live: number; draft: number };
+    comments: { visible: number; tombstone: number };
+    labels: number;
+    /** Dropped items by reason: spam, deleted, orphan, trashed, pending, pingback, malformed, deleted-thread… */
+    dropped: Record<string, number>;
+  };
+  dropped: { kind: string; id: string; reason: string; detail?: string }[];
+  slugCollisions: { id: string; wanted: string; assigned: string; reason: string }[];
+  urlMonthMismatches: { post: string; url: string; published: string }[];
+  renamedAddresses: { from: string; to: string; reason: string }[];
+  untitled: { id: string; title: string }[];
+  externalImages: { total: number; withoutAlt: number; byHost: Record<string, number> };
+  unknownAuthors: { name: string; uri?: string; posts: number; assignedTo?: string }[];
+  authorMatches: Record<string, number>;
+  reparentedComments: { id: string; post: string; missingParent: string; newParent: string | null }[];
+  links: { rewritten: number; unresolved: { post: string; href: string }[] };
+  embeds: { kept: number; replacedByLink: string[] };
+  removedElements: Record<string, number>;
+  labelsRenamed: { from: string; to: string }[];
+  duplicates: string[];
+  /** Old address -> new address, for every imported post and page that had one. */
+  addresses: { from: string; to: string }[];
+  /** Old paths that now differ (renamed slugs, non-Blogger addresses): the host redirects these. */
+  redirects: { from: string; to: string }[];
+  writes: { written: string[]; unchanged: number; skippedEditedByHand: string[] };
+  warnings: string[];
+}
+
+export function emptyReport(): MigrationReport {
+  return {
+    files: [],
+    counts: { posts: { live: 0, draft: 0 }, pages: { live: 0, draft: 0 }, comments: { visible: 0, tombstone: 0 }, labels: 0, dropped: {} },
+    dropped: [],
+    slugCollisions: [],
+    urlMonthMismatches: [],
+    renamedAddresses: [],
+    untitled: [],
+    externalImages: { total: 0, withoutAlt: 0, byHost: {} },
+    unknownAuthors: [],
+    authorMatches: {},
+    reparentedComments: [],
+    links: { rewritten: 0, unresolved: [] },
+    embeds: { kept: 0, replacedByLink: [] },
+    removedElements: {},
+    labelsRenamed: [],
+    duplicates: [],
+    addresses: [],
+    redirects: [],
+    writes: { written: [], unchanged: 0, skippedEditedByHand: [] },
+    warnings: [],
+  };
+}
+
+export function addDropped(r: MigrationReport, kind: string, id: string, reason: string, detail?: string) {
+  r.dropped.push({ kind, id, reason, ...(detail ? { detail } : {}) });
+  r.counts.dropped[reason] = (r.counts.dropped[reason] ?? 0) + 1;
+}
+
+const list = <T>(items: T[], show: (t: T) => string, max = 10) =>
+  items.length === 0
+    ? ''
+    : `\n${items
+        .slice(0, max)
+        .map((i) => `    - ${show(i)}`)
+        .join('\n')}${items.length > max ? `\n    … and ${items.length - max} more (see the JSON report)` : ''}`;
+
+/** The report as people read it in a terminal. */
+export function formatReport(r: MigrationReport, options: { dryRun?: boolean } = {}): string {
+  const c = r.counts;
+  const dropped = Object.entries(c.dropped)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const lines = [
+    `Migration report${options.dryRun ? ' (dry run: nothing written)' : ''}`,
+    ...r.files.map(
+      (f) =>
+        `  ${f.file}: ${f.format}${Object.keys(f.skipped).length ? `; skipped ${Object.entries(f.skipped).map(([k, v]) => `${v} ${k}`).join(', ')}` : ''}${
+          f.recovered.length ? `\n    recovered: ${f.recovered.join('; ')}` : ''
+        }`,
+    ),
+    `  posts: ${c.posts.live} live, ${c.posts.draft} drafts`,
+    `  pages: ${c.pages.live} live, ${c.pages.draft} drafts`,
+    `  comments: ${c.comments.visible} visible, ${c.comments.tombstone} tombstones (removed, kept for their replies)`,
+    `  labels: ${c.labels}`,
+    `  dropped: ${dropped || 'nothing'}${list(r.dropped, (d) => `${d.reason}: ${d.kind} ${d.id}${d.detail ? ` (${d.detail})` : ''}`)}`,
+    `  slug collisions: ${r.slugCollisions.length}${list(r.slugCollisions, (s) => `${s.wanted} -> ${s.assigned} (${s.reason})`)}`,
+    `  URL month differs from the date: ${r.urlMonthMismatches.length}${list(r.urlMonthMismatches, (m) => `${m.post} published ${m.published}`)}`,
+    `  addresses changed (redirected): ${r.renamedAddresses.length}${list(r.renamedAddresses, (m) => `${m.from} -> ${m.to} (${m.reason})`)}`,
+    `  untitled: ${r.untitled.length}${list(r.untitled, (u) => `${u.id} titled "${u.title}"`)}`,
+    `  external images: ${r.externalImages.total} (${r.externalImages.withoutAlt} without alt text)${list(
+      Object.entries(r.externalImages.byHost).sort(([, a], [, b]) => b - a),
+      ([h, n]) => `${h}: ${n}`,
+      5,
+    )}`,
+    `  unknown authors: ${r.unknownAuthors.length}${list(r.unknownAuthors, (a) => `${a.name || '(no name)'}${a.uri ? ` <${a.uri}>` : ''}: ${a.posts} posts -> ${a.assignedTo ?? 'none'}`)}`,
+    `  comment replies re-attached: ${r.reparentedComments.length}${list(r.reparentedComments, (p) => `${p.id} on ${p.post}: parent ${p.missingParent} missing -> ${p.newParent ?? 'top level'}`)}`,
+    `  internal links rewritten: ${r.links.rewritten}; old-blog links left as they were: ${r.links.unresolved.length}${list(r.links.unresolved, (l) => `${l.post}: ${l.href}`)}`,
+    `  embeds: ${r.embeds.kept} kept, ${r.embeds.replacedByLink.length} replaced by a link`,
+  ];
+  if (Object.keys(r.removedElements).length) {
+    lines.push(`  removed from posts: ${Object.entries(r.removedElements).map(([k, v]) => `${v} <${k}>`).join(', ')}`);
+  }
+  if (r.labelsRenamed.length) lines.push(`  labels renamed: ${r.labelsRenamed.map((l) => `"${l.from}" -> "${l.to}"`).join(', ')}`);
+  if (r.duplicates.length) lines.push(`  duplicates ignored: ${r.duplicates.length}${list(r.duplicates, (d) => d)}`);
+  lines.push(
+    `  files: ${r.writes.written.length} ${options.dryRun ? 'to write' : 'written'}, ${r.writes.unchanged} unchanged, ${r.writes.skippedEditedByHand.length} skipped (edited by hand since the last import; --force overwrites)${list(
+      r.writes.skippedEditedByHand,
+      (f) => f,
+    )}`,
+  );
+  if (r.warnings.length) lines.push(`  warnings: ${r.warnings.length}${list(r.warnings, (w) => w)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,176 @@
+import {
+  bloggerPostCommentsFeedPath,
+  commentAnchor,
+  commentsFeedPath,
+  labelFeedPath,
+  labelPath,
+  legacyMonthArchivePath,
+  monthPath,
+  pagePath,
+  postPath,
+  postsFeedPath,
+} from './urls';
+
+/**
+ * Old Blogger addresses -> addresses on this site. Most old paths exist here as
+ * files (posts, pages, archives, label pages, feeds); the rest become host
+ * redirects in `_redirects` (Netlify and Cloudflare Pages share the format):
+ * renamed slugs, Blogger's label feeds and feed aliases.
+ *
+ * Query strings are never matched: static hosts ignore them, so `?m=1` (Blogger's
+ * mobile switch) and `?showComment=…` already land on the right file, and the
+ * comment's `#c…` anchor is kept by the browser. (Netlify could match queries,
+ * Cloudflare cannot and would misread such a rule.)
+ */
+
+export interface RedirectPost {
+  /** Post id ("2008/11/slug"). */
+  id: string;
+  legacyUrl?: string;
+  bloggerId?: string;
+  labels: readonly string[];
+}
+
+export interface RedirectPage {
+  /** Page slug ("about"). */
+  id: string;
+  legacyUrl?: string;
+}
+
+export interface RedirectInput {
+  posts: readonly RedirectPost[];
+  pages: readonly RedirectPage[];
+  /** Every label with a page (canonical spellings). */
+  labels: readonly string[];
+  /** Other spellings in use -> canonical label (their old feeds lead to the canonical feed). */
+  labelSpellings?: ReadonlyMap<string, string>;
+  /** Comments with their post, for comment permalinks in the URL map. */
+  comments?: readonly { postId: string; id: string; published: string }[];
+}
+
+export interface RedirectRule {
+  from: string;
+  to: string;
+  status: 301;
+}
+
+export interface OldUrl {
+  /** The old address, root-relative, as Blogger served it (query and fragment included). */
+  old: string;
+  /** Where it leads here (root-relative; fragment kept). */
+  to: string;
+  kind: 'post' | 'page' | 'post-mobile' | 'comment' | 'label' | 'label-feed' | 'month-archive' | 'feed' | 'post-comments-feed';
+}
+
+/** Blogger feed aliases old subscribers may still poll. */
+const FEED_ALIASES: readonly [string, string][] = [
+  ['/atom.xml', postsFeedPath()],
+  ['/feeds/posts/full', postsFeedPath()],
+  ['/feeds/posts/summary', postsFeedPath()],
+  ['/feeds/comments/full', commentsFeedPath()],
+  ['/feeds/comments/summary', commentsFeedPath()],
+];
+
+/** The path part of an old permalink, normalised the way hosts compare paths. */
+export function legacyPath(url: string): string | undefined {
+  try {
+    const u = url.startsWith('/') ? new URL(url, 'http://x.invalid') : new URL(url);
+    return u.pathname
+      .split('/')
+      .map((s) => {
+        try {
+          return encodeURIComponent(decodeURIComponent(s));
+        } catch {
+          return s;
+        }
+      })
+      .join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+export function redirectRules(input: RedirectInput): RedirectRule[] {
+  const rules = new Map<string, RedirectRule>();
+  const add = (from: string, to: string) => {
+    if (from !== to && !rules.has(from)) rules.set(from, { from, to, status: 301 });
+  };
+  // Paths that are real files here must never be redirected elsewhere.
+  const served = new Set<string>([...input.posts.map((p) => postPath(p.id)), ...input.pages.map((p) => pagePath(p.id))]);
+  for (const p of input.posts) {
+    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    if (old && !served.has(old)) add(old, postPath(p.id));
+  }
+  for (const p of input.pages) {
+    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    if (old && !served.has(old)) add(old, pagePath(p.id));
+  }
+  for (const [spelling, label] of labelFeeds(input)) {
+    const enc = encodeURIComponent(spelling);
+    add(`/feeds/posts/default/-/${enc}`, labelFeedPath(label));
+    add(`/feeds/posts/summary/-/${enc}`, labelFeedPath(label));
+  }
+  for (const [from, to] of FEED_ALIASES) add(from, to);
+  return [...rules.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+function labelFeeds(input: RedirectInput): [string, string][] {
+  const pairs = new Map<string, string>(input.labels.map((l) => [l, l]));
+  for (const [spelling, label] of input.labelSpellings ?? []) if (!pairs.has(spelling)) pairs.set(spelling, label);
+  return [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** `_redirects` text: one "from to 301" line per rule, paths percent-encoded (no spaces). */
+export function redirectsFileText(rules: readonly RedirectRule[], base = '/'): string {
+  const prefix = base.replace(/\/$/, '');
+  const lines = rules.map((r) => `${prefix}${r.from} ${prefix}${r.to} ${r.status}`);
+  return `# Old Blogger addresses that moved. Generated at build time from src/lib/redirects.ts.\n${lines.join('\n')}\n`;
+}
+
+/** Every old address the import knows about, and where it should lead: the checklist for URL continuity. */
+export function oldUrlMap(input: RedirectInput): OldUrl[] {
+  const out: OldUrl[] = [];
+  const months = new Set<string>();
+  const postPathById = new Map<string, string>();
+  const oldPathById = new Map<string, string>();
+  for (const p of input.posts) {
+    const to = postPath(p.id);
+    postPathById.set(p.id, to);
+    const m = /^(\d{4})\/(\d{2})\//.exec(p.id);
+    if (m) months.add(`${m[1]}/${m[2]}`);
+    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    if (old) {
+      oldPathById.set(p.id, old);
+      out.push({ old, to, kind: 'post' }, { old: `${old}?m=1`, to, kind: 'post-mobile' });
+    }
+    if (p.bloggerId) out.push({ old: bloggerPostCommentsFeedPath(p.bloggerId), to: bloggerPostCommentsFeedPath(p.bloggerId), kind: 'post-comments-feed' });
+  }
+  for (const p of input.pages) {
+    const to = pagePath(p.id);
+    postPathById.set(`p/${p.id}`, to);
+    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    if (old) {
+      oldPathById.set(`p/${p.id}`, old);
+      out.push({ old, to, kind: 'page' }, { old: `${old}?m=1`, to, kind: 'post-mobile' });
+    }
+  }
+  for (const c of input.comments ?? []) {
+    const old = oldPathById.get(c.postId);
+    const to = postPathById.get(c.postId);
+    if (!old || !to) continue;
+    const anchor = commentAnchor(c.id);
+    out.push({ old: `${old}?showComment=${Date.parse(c.published)}#${anchor}`, to: `${to}#${anchor}`, kind: 'comment' });
+  }
+  for (const [spelling, label] of labelFeeds(input)) {
+    out.push({ old: labelPath(spelling), to: labelPath(spelling), kind: 'label' });
+    out.push({ old: `/feeds/posts/default/-/${encodeURIComponent(spelling)}`, to: labelFeedPath(label), kind: 'label-feed' });
+  }
+  for (const ym of [...months].sort()) {
+    const [y, m] = ym.split('/').map(Number) as [number, number];
+    out.push({ old: legacyMonthArchivePath(y, m), to: legacyMonthArchivePath(y, m), kind: 'month-archive' });
+    out.push({ old: monthPath(y, m), to: monthPath(y, m), kind: 'month-archive' });
+  }
+  out.push({ old: postsFeedPath(), to: postsFeedPath(), kind: 'feed' }, { old: commentsFeedPath(), to: commentsFeedPath(), kind: 'feed' });
+  for (const [from, to] of FEED_ALIASES) out.push({ old: from, to, kind: 'feed' });
+  return out;
+}

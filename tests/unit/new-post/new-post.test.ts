@@ -1,0 +1,155 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'astro/zod';
+import { NewPostError, labelsByUse, parsePostDate, planNewPost, type NewPostRequest } from '../../../src/lib/new-post';
+import { postSchema } from '../../../src/lib/schemas';
+import { parsePost } from '../../../src/lib/proofread/document';
+
+const TZ = 'America/New_York';
+const authors = [
+  { id: 'clinkshrink', handle: 'ClinkShrink' },
+  { id: 'dinah', handle: 'Dinah' },
+  { id: 'roy', handle: 'Roy' },
+];
+
+const request = (over: Partial<NewPostRequest> = {}): NewPostRequest => ({
+  title: 'Should Psychiatrists See Patients for Psychotherapy?',
+  author: 'dinah',
+  published: new Date('2008-11-29T11:47:00Z'),
+  timeZone: TZ,
+  authors,
+  existingIds: new Set(),
+  postsDir: 'content/posts',
+  ...over,
+});
+
+const frontmatterOf = (text: string) => parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as Record<string, unknown>;
+
+describe('planning a new post', () => {
+  it('puts it at content/posts/YYYY/MM/slug.mdx with a Blogger-style slug', () => {
+    const plan = planNewPost(request());
+    expect(plan.file).toBe('content/posts/2008/11/should-psychiatrists-see-patients-for.mdx');
+    expect(plan.path).toBe('/2008/11/should-psychiatrists-see-patients-for.html');
+    expect(plan.id).toBe('2008/11/should-psychiatrists-see-patients-for');
+  });
+
+  it('makes slugs lowercase, short, without "the", and ASCII', () => {
+    const slug = (title: string) => planNewPost(request({ title })).id.split('/')[2];
+    expect(slug('The Duck Goes to a Conference')).toBe('duck-goes-to-conference');
+    expect(slug('Café Conversations: Über-Clinicians & the DSM-5')).toBe('cafe-conversations-uber-clinicians-dsm-5');
+    expect(slug("What's Wrong With Fifteen-Minute Med Checks, Really, in 2008?")!.length).toBeLessThanOrEqual(40);
+  });
+
+  it('never clashes with a post in the same month (Blogger’s _1, _2)', () => {
+    const existingIds = new Set(['2008/11/ground-rules', '2008/11/ground-rules_1', '2008/10/new-rules']);
+    expect(planNewPost(request({ title: 'Ground Rules', existingIds })).id).toBe('2008/11/ground-rules_2');
+    // The same slug in another month is a different address.
+    expect(planNewPost(request({ title: 'New Rules', existingIds })).id).toBe('2008/11/new-rules');
+  });
+
+  it('writes complete frontmatter that the site accepts', () => {
+    const plan = planNewPost(request({ title: 'Dinah\'s "Quoted": A Title', labels: ['psychotherapy', 'Shrink Rap News', 'yes', 'Q&A'] }));
+    const data = frontmatterOf(plan.text);
+    expect(data).toEqual({
+      title: 'Dinah\'s "Quoted": A Title',
+      published: '2008-11-29T06:47:00-05:00',
+      author: 'dinah',
+      labels: ['psychotherapy', 'Shrink Rap News', 'yes', 'Q&A'],
+      draft: true,
+      proofreadBy: [],
+    });
+    const parsed = postSchema(z.string()).safeParse(data);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    // The title is quoted; the description is offered, switched off.
+    expect(plan.text).toMatch(/^title: "/m);
+    expect(plan.text).toMatch(/^# description: /m);
+    // And the body is valid MDX (the note is an MDX comment, not text).
+    const doc = parsePost(plan.text);
+    expect(doc.mdxError).toBeUndefined();
+    expect(plan.text).toContain(`http://localhost:4321${plan.path}`);
+  });
+
+  it('files the post under the New York month, not the UTC one', () => {
+    // 02:30 UTC on 1 August is still 31 July in New York (EDT, -04:00).
+    const summer = planNewPost(request({ title: 'Late Night', published: new Date('2018-08-01T02:30:00Z') }));
+    expect(summer.id).toBe('2018/07/late-night');
+    expect(frontmatterOf(summer.text).published).toBe('2018-07-31T22:30:00-04:00');
+    // In winter the offset is -05:00: 04:59 UTC on 1 January is 23:59 on 31 December.
+    const winter = planNewPost(request({ title: 'New Year', published: new Date('2019-01-01T04:59:00Z') }));
+    expect(winter.id).toBe('2018/12/new-year');
+    expect(frontmatterOf(winter.text).published).toBe('2018-12-31T23:59:00-05:00');
+  });
+
+  it('accepts an author by id or handle in any case, and refuses others with the list', () => {
+    expect(planNewPost(request({ author: 'ClinkShrink' })).authorId).toBe('clinkshrink');
+    expect(planNewPost(request({ author: 'ROY' })).authorId).toBe('roy');
+    expect(() => planNewPost(request({ author: 'bob' }))).toThrow(
+      new NewPostError('"bob" is not one of the blog\'s authors. Use --author with one of: clinkshrink (ClinkShrink), dinah (Dinah), roy (Roy).'),
+    );
+    expect(() => planNewPost(request({ author: '' }))).toThrow(/Say who is writing/);
+  });
+
+  it('refuses an empty title and labels that would break their address', () => {
+    expect(() => planNewPost(request({ title: '   ' }))).toThrow(NewPostError);
+    expect(() => planNewPost(request({ labels: ['drugs/pharma'] }))).toThrow(/cannot be used/);
+  });
+});
+
+describe('--date', () => {
+  it('reads New York wall-clock times, and full ISO dates as given', () => {
+    expect(parsePostDate('2026-12-01T09:30', TZ).toISOString()).toBe('2026-12-01T14:30:00.000Z');
+    expect(parsePostDate('2026-07-01', TZ).toISOString()).toBe('2026-07-01T13:00:00.000Z'); // 9 AM EDT
+    expect(parsePostDate('2026-03-08T03:30', TZ).toISOString()).toBe('2026-03-08T07:30:00.000Z'); // just after the spring change
+    expect(parsePostDate('2026-12-01T09:30:00+01:00', TZ).toISOString()).toBe('2026-12-01T08:30:00.000Z');
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => parsePostDate('next tuesday', TZ)).toThrow(/is not a date/);
+    expect(() => parsePostDate('2026-02-30', TZ)).toThrow(/not a real date/);
+  });
+});
+
+describe('labels to choose from', () => {
+  it('lists the most used first, then alphabetically', () => {
+    const list = labelsByUse(new Map([['jails', 3], ['duck', 1], ['psychotherapy', 3], ['Books', 1]]));
+    expect(list.map((l) => l.label)).toEqual(['jails', 'psychotherapy', 'Books', 'duck']);
+  });
+});
+
+describe('npm run new', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'new-post-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(import.meta.dirname, '../../fixtures/proofread/content'), join(dir, 'content'), { recursive: true });
+  const root = join(import.meta.dirname, '../../..');
+  const run = (...args: string[]) =>
+    // tsx from the project (not npx, which would look in the temporary folder), on the project's Node.
+    spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/new-post.ts'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` } });
+
+  it('creates the draft, says how to preview it, offers labels, and never overwrites', () => {
+    const first = run('--author', 'roy', 'Side Effects, Again', '--date', '2018-07-04T10:00', '--labels', 'jails,medication');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain('Created content/posts/2018/07/side-effects-again.mdx');
+    expect(first.stdout).toContain('npm run dev, then open http://localhost:4321/2018/07/side-effects-again.html');
+    expect(first.stdout).toContain('the label "medication" is new; did you mean the existing "medications"?');
+    expect(first.stdout).toMatch(/Labels in use, most used first[^\n]*\n {2}medications \(4\), jails \(3\), psychotherapy \(3\), /);
+    const text = readFileSync(join(dir, 'content/posts/2018/07/side-effects-again.mdx'), 'utf8');
+    expect(text).toContain('author: roy');
+
+    const second = run('--author', 'roy', 'Side Effects, Again', '--date', '2018-07-05');
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('Created content/posts/2018/07/side-effects-again_1.mdx');
+    expect(readFileSync(join(dir, 'content/posts/2018/07/side-effects-again.mdx'), 'utf8')).toBe(text);
+  }, 60_000);
+
+  it('refuses an unknown author and writes nothing', () => {
+    const before = readdirSync(join(dir, 'content/posts/2018/07')).length;
+    const r = run('--author', 'freud', 'A Post');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"freud" is not one of the blog\'s authors');
+    expect(readdirSync(join(dir, 'content/posts/2018/07')).length).toBe(before);
+  }, 60_000);
+});

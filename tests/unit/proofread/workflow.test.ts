@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { lintWorkflow } from '../../../scripts/lint-workflows';
+import { ROOT } from './helpers';
+
+/** The pull-request workflow, PR template and CODEOWNERS: valid, and doing what docs/WRITING.md says. */
+
+const source = readFileSync(join(ROOT, '.github/workflows/pr-preview.yml'), 'utf8');
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; if?: string; id?: string };
+type Job = { permissions?: Record<string, string>; steps: Step[]; env?: Record<string, string>; if?: string; needs?: string };
+const wf = parse(source) as {
+  on: { pull_request: { paths: string[] } };
+  permissions: Record<string, string>;
+  jobs: Record<string, Job>;
+};
+const uses = (job: Job, action: string) => job.steps.find((s) => s.uses?.startsWith(`${action}@`));
+
+describe('.github/workflows/pr-preview.yml', () => {
+  it('passes the workflow schema and the project rules', () => {
+    expect(lintWorkflow(source)).toEqual([]);
+  });
+
+  it('runs on pull requests that touch posts or the site', () => {
+    expect(wf.on.pull_request.paths).toEqual(expect.arrayContaining(['content/**', 'src/**']));
+  });
+
+  it('asks for no more than it needs', () => {
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs['build-preview']!.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs['proof-sheet']!.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+  });
+
+  it('builds the site with drafts under /pr-<number>/ and keeps it as an artifact', () => {
+    const job = wf.jobs['build-preview']!;
+    expect(job.env?.SHRINKRAP_DRAFTS).toBe('1');
+    expect(job.env?.BASE_PATH).toContain('/pr-{1}/');
+    expect(job.env?.BASE_PATH).toContain('github.event.pull_request.number');
+    expect(uses(job, 'actions/setup-node')?.with?.['node-version']).toBe(22);
+    expect(job.steps.some((s) => s.run?.startsWith('npm ci'))).toBe(true);
+    expect(job.steps.some((s) => s.run === 'npm run build')).toBe(true);
+    expect(uses(job, 'actions/upload-artifact')?.with?.path).toBe('dist-preview');
+  });
+
+  it('proofreads the changed posts against the base branch and updates one comment', () => {
+    const job = wf.jobs['proof-sheet']!;
+    expect(uses(job, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
+    const proof = job.steps.find((s) => s.id === 'proof')!;
+    expect(proof.run).toContain('npm run --silent proofread -- --format markdown --base "origin/$BASE_REF" --output proof-sheet.md');
+    expect(proof.env?.BASE_REF).toBe('${{ github.base_ref }}');
+    const comment = uses(job, 'actions/github-script')!;
+    const script = String(comment.with?.script);
+    expect(script).toContain('/scripts/pr-comment.mjs');
+    expect(script).toContain('upsertProofSheetComment');
+    expect(existsSync(join(ROOT, 'scripts/pr-comment.mjs'))).toBe(true);
+    // Forks get a read-only token: no comment for them.
+    expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    // The check fails after the comment is posted, and only when the sheet failed.
+    const last = job.steps.at(-1)!;
+    expect(last.if).toBe("steps.proof.outputs.exit-code != '0'");
+  });
+
+  it('publishes a preview only when the repository variable says so', () => {
+    const job = wf.jobs['deploy-preview']!;
+    expect(job.if).toContain("vars.PREVIEW_DEPLOY == 'true'");
+    expect(job.needs).toBe('build-preview');
+    expect(job.permissions).toEqual({ contents: 'write' });
+  });
+});
+
+describe('the workflow linter', () => {
+  it('catches what would make a workflow unsafe or broken', () => {
+    const bad = `
+on: pull_request_target
+jobs:
+  x:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ github.event.pull_request.title }}"
+      - uses: actions/checkout
+`;
+    const problems = lintWorkflow(bad);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('pull_request_target'),
+        expect.stringContaining('permissions: missing'),
+        expect.stringContaining('no timeout-minutes'),
+        expect.stringContaining('is pasted into the script'),
+        expect.stringContaining('has no version'),
+      ]),
+    );
+  });
+
+  it('reports schema errors such as a misspelt key', () => {
+    const typo = 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    stepz: []\n';
+    expect(lintWorkflow(typo).join('\n')).toContain("Additional property 'stepz' is not allowed");
+    expect(lintWorkflow('on: [push\n')[0]).toMatch(/^YAML:/);
+  });
+});
+
+describe('pull-request template and CODEOWNERS', () => {
+  it('the template has a proofreading checklist', () => {
+    const template = readFileSync(join(ROOT, '.github/pull_request_template.md'), 'utf8');
+    const boxes = template.match(/^- \[ \] .+$/gm) ?? [];
+    expect(boxes.length).toBeGreaterThanOrEqual(8);
+    expect(template).toContain('proofreadBy');
+    expect(template).toMatch(/no errors/i);
+  });
+
+  it('CODEOWNERS asks someone to review every post', () => {
+    const rules = readFileSync(join(ROOT, '.github/CODEOWNERS'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.trim().split(/\s+/));
+    // GitHub uses the last rule that matches a file.
+    const owners = rules.filter(([pattern]) => 'content/posts/2018/07/x.mdx'.startsWith(pattern!.replace(/^\//, ''))).at(-1);
+    expect(owners).toBeDefined();
+    expect(owners!.slice(1).length).toBeGreaterThan(0);
+    for (const owner of owners!.slice(1)) expect(owner).toMatch(/^@[\w-]+(\/[\w-]+)?$/);
+  });
+});
