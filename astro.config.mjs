@@ -29,6 +29,26 @@ export default defineConfig({
     }),
     // Indexes the built site for /search/ (and serves the last index in `astro dev`).
     pagefind()],
+  // Content-Security-Policy as a <meta> on every page: Astro adds the hashes of the
+  // page's inline scripts and styles, so no 'unsafe-inline'. Pagefind compiles its
+  // WebAssembly ('wasm-unsafe-eval') and fetches its index from this origin. Directives
+  // a <meta> cannot carry (frame-ancestors) are sent as headers: public/_headers.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   fonts: [
     {
       provider: fontProviders.local(),

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+
+const TIME = '/usr/bin/time';
+const TIME_TAG = 'BENCH-CPU';
 import { join } from 'node:path';
 
 /**
@@ -18,15 +21,31 @@ export interface RunResult {
   command: string;
   wallMs: number;
   peakRssBytes: number;
+  /** User + system CPU seconds of the process tree (from /usr/bin/time), when available. */
+  cpuMs?: number;
   exitCode: number;
   lines: TimedLine[];
 }
 
-export function runMeasured(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+/** `options.log`: a file that receives each line as it arrives (to follow a long build). */
+export function runMeasured(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log?: string }): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // /usr/bin/time adds CPU time, which other work on a shared machine inflates far less than wall time.
+    const timed = existsSync(TIME) ? [TIME, ['-f', `${TIME_TAG} %U %S`, command, ...args]] as const : ([command, args] as const);
+    const child = spawn(timed[0], timed[1], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let cpuMs: number | undefined;
     const lines: TimedLine[] = [];
+    if (options.log) writeFileSync(options.log, '');
+    const keep = (line: TimedLine) => {
+      if (line.text.startsWith(TIME_TAG)) {
+        const [user, system] = line.text.slice(TIME_TAG.length).trim().split(/\s+/).map(Number);
+        cpuMs = ((user ?? 0) + (system ?? 0)) * 1000;
+        return;
+      }
+      lines.push(line);
+      if (options.log) appendFileSync(options.log, `${(line.at / 1000).toFixed(3).padStart(8)} ${line.text}\n`);
+    };
     const collect = (stream: NodeJS.ReadableStream) => {
       let buffer = '';
       stream.setEncoding('utf8');
@@ -35,9 +54,9 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
         buffer += chunk;
         const parts = buffer.split('\n');
         buffer = parts.pop()!;
-        for (const text of parts) lines.push({ at, text: stripAnsi(text) });
+        for (const text of parts) keep({ at, text: stripAnsi(text) });
       });
-      stream.on('end', () => buffer && lines.push({ at: performance.now() - started, text: stripAnsi(buffer) }));
+      stream.on('end', () => buffer && keep({ at: performance.now() - started, text: stripAnsi(buffer) }));
     };
     collect(child.stdout!);
     collect(child.stderr!);
@@ -56,6 +75,7 @@ export function runMeasured(command: string, args: string[], options: { cwd: str
         command: [command, ...args].join(' '),
         wallMs: performance.now() - started,
         peakRssBytes: peak,
+        cpuMs,
         exitCode: code ?? 1,
         lines,
       });

@@ -33,6 +33,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     hugo: { type: 'boolean', default: false },
     processor: { type: 'string', default: 'satteri' },
+    'remark-from': { type: 'string' },
     work: { type: 'string' },
     json: { type: 'string' },
     seed: { type: 'string', default: '20060401' },
@@ -108,15 +109,22 @@ function prepareSiteCopy(dir: string): void {
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   if (processor === 'unified') {
     // The slow path the README warns about: unified() + remark-gfm, for comparison only.
-    if (!existsSync(join(REPO_ROOT, 'node_modules/@astrojs/markdown-remark'))) {
-      fail('--processor unified needs @astrojs/markdown-remark: npm install --no-save @astrojs/markdown-remark');
+    // @astrojs/markdown-remark is not a dependency of the site; install it to measure.
+    const from = resolve(values['remark-from'] ?? REPO_ROOT);
+    const entry = join(from, 'node_modules/@astrojs/markdown-remark/dist/index.js');
+    const gfm = join(from, 'node_modules/remark-gfm/index.js');
+    if (!existsSync(entry) || !existsSync(gfm)) {
+      fail(
+        '--processor unified needs @astrojs/markdown-remark: `npm install --no-save @astrojs/markdown-remark`, ' +
+          'or install it with remark-gfm in another folder and pass --remark-from DIR',
+      );
     }
     cpSync(join(dir, 'astro.config.mjs'), join(dir, 'astro.config.site.mjs'));
     writeFileSync(
       join(dir, 'astro.config.mjs'),
       `import site from './astro.config.site.mjs';
-import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
+import { unified } from ${JSON.stringify(entry)};
+import remarkGfm from ${JSON.stringify(gfm)};
 export default { ...site, markdown: { ...site.markdown, processor: unified({ gfm: false, remarkPlugins: [remarkGfm] }) } };
 `,
     );
@@ -128,24 +136,25 @@ export default { ...site, markdown: { ...site.markdown, processor: unified({ gfm
 interface Sample {
   wallMs: number;
   peakRssBytes: number;
+  cpuMs?: number;
   phases?: Phases;
 }
 const samples: Record<string, Sample[]> = {};
 const record = (name: string, s: Sample) => (samples[name] ??= []).push(s);
 
+const logOf = (what: string) => join(work, `${what.replace(/\s+/g, '-')}.log`);
 function check(r: RunResult, what: string): RunResult {
-  writeFileSync(join(work, `${what}.log`), r.lines.map((l) => `${(l.at / 1000).toFixed(3).padStart(8)} ${l.text}`).join('\n'));
   if (r.exitCode !== 0) {
     console.error(r.lines.slice(-40).map((l) => l.text).join('\n'));
-    fail(`${what} failed (exit ${r.exitCode}); log in ${join(work, `${what}.log`)}`);
+    fail(`${what} failed (exit ${r.exitCode}); log in ${logOf(what)}`);
   }
   return r;
 }
 
 const astroBuild = async (what: string) => {
-  const r = check(await runMeasured('npx', ['astro', 'build'], { cwd: site, env: astroEnv }), what);
-  const s = { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes, phases: astroPhases(r.lines) };
-  say(`  ${what.padEnd(12)} ${(s.wallMs / 1000).toFixed(1).padStart(6)} s  ${gib(s.peakRssBytes)} GiB`);
+  const r = check(await runMeasured('npx', ['astro', 'build'], { cwd: site, env: astroEnv, log: logOf(what) }), what);
+  const s = { wallMs: r.wallMs, peakRssBytes: r.peakRssBytes, cpuMs: r.cpuMs, phases: astroPhases(r.lines) };
+  say(`  ${what.padEnd(12)} ${(s.wallMs / 1000).toFixed(1).padStart(6)} s  ${gib(s.peakRssBytes)} GiB  cpu ${sec(s.cpuMs ?? NaN)}`);
   return s;
 };
 
@@ -153,15 +162,15 @@ const editedPostFile = () => join(content, 'posts', `${manifest.editPost}.${exis
 const edit = (file: string, round: number) => appendFileSync(file, `\nEdited for benchmark round ${round}: one more sentence.\n`);
 
 const hugoBuild = async (what: string) => {
-  const hugo = check(await runMeasured('hugo', ['--quiet'], { cwd: hugoRoot, env: process.env }), `${what}-hugo`);
-  const pf = check(await runMeasured('npx', ['pagefind', '--site', join(hugoRoot, 'public')], { cwd: REPO_ROOT, env: process.env }), `${what}-pagefind`);
-  const s = { wallMs: hugo.wallMs + pf.wallMs, peakRssBytes: Math.max(hugo.peakRssBytes, pf.peakRssBytes) };
+  const hugo = check(await runMeasured('hugo', ['--quiet'], { cwd: hugoRoot, env: process.env, log: logOf(`${what}-hugo`) }), `${what}-hugo`);
+  const pf = check(await runMeasured('npx', ['pagefind', '--site', join(hugoRoot, 'public')], { cwd: REPO_ROOT, env: process.env, log: logOf(`${what}-pagefind`) }), `${what}-pagefind`);
+  const s = { wallMs: hugo.wallMs + pf.wallMs, peakRssBytes: Math.max(hugo.peakRssBytes, pf.peakRssBytes), cpuMs: (hugo.cpuMs ?? NaN) + (pf.cpuMs ?? NaN) };
   say(
     `  ${what.padEnd(12)} ${(s.wallMs / 1000).toFixed(1).padStart(6)} s  ${gib(s.peakRssBytes)} GiB  ` +
-      `(hugo ${(hugo.wallMs / 1000).toFixed(1)} s ${gib(hugo.peakRssBytes)} GiB, pagefind ${(pf.wallMs / 1000).toFixed(1)} s ${gib(pf.peakRssBytes)} GiB)`,
+      `cpu ${sec(s.cpuMs)} (hugo ${(hugo.wallMs / 1000).toFixed(1)} s ${gib(hugo.peakRssBytes)} GiB, pagefind ${(pf.wallMs / 1000).toFixed(1)} s ${gib(pf.peakRssBytes)} GiB)`,
   );
-  record(`${what}:hugo`, { wallMs: hugo.wallMs, peakRssBytes: hugo.peakRssBytes });
-  record(`${what}:pagefind`, { wallMs: pf.wallMs, peakRssBytes: pf.peakRssBytes });
+  record(`${what}:hugo`, { wallMs: hugo.wallMs, peakRssBytes: hugo.peakRssBytes, cpuMs: hugo.cpuMs });
+  record(`${what}:pagefind`, { wallMs: pf.wallMs, peakRssBytes: pf.peakRssBytes, cpuMs: pf.cpuMs });
   return s;
 };
 
@@ -238,17 +247,20 @@ const ratio = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? '�
 
 say('');
 say(`Results (median of ${runs} run${runs > 1 ? 's' : ''}; ${posts} posts, ${manifest.comments} comments, format ${format}, processor ${processor})`);
-say('| build | wall | peak memory | × Hugo + Pagefind |');
-say('|---|---:|---:|---:|');
+const cpu = (name: string) => (samples[name] ? median(samples[name]!.map((s) => s.cpuMs ?? NaN)) : NaN);
+say('| build | wall | × Hugo + Pagefind (wall) | CPU time | × (CPU) | peak memory |');
+say('|---|---:|---:|---:|---:|---:|');
 const hugoCold = med('hugo cold');
 const hugoEdit = med('hugo edit');
 for (const name of ['astro cold', 'astro warm', 'astro edit', 'hugo cold', 'hugo edit']) {
   if (!samples[name]) continue;
   const yard = name.endsWith('cold') || name.endsWith('warm') ? hugoCold : hugoEdit;
-  say(`| ${name} | ${sec(med(name))} | ${gib(peak(name))} GiB | ${name.startsWith('hugo') ? '1' : ratio(med(name), yard)} |`);
+  const yardCpu = cpu(name.endsWith('cold') || name.endsWith('warm') ? 'hugo cold' : 'hugo edit');
+  const hugoRow = name.startsWith('hugo');
+  say(`| ${name} | ${sec(med(name))} | ${hugoRow ? '1' : ratio(med(name), yard)} | ${sec(cpu(name))} | ${hugoRow ? '1' : ratio(cpu(name), yardCpu)} | ${gib(peak(name))} GiB |`);
 }
 if (hugoAvailable) {
-  say(`| (hugo alone / pagefind alone, cold) | ${sec(med('hugo cold:hugo'))} / ${sec(med('hugo cold:pagefind'))} | ${gib(peak('hugo cold:hugo'))} / ${gib(peak('hugo cold:pagefind'))} GiB | |`);
+  say(`| (hugo alone / pagefind alone, cold) | ${sec(med('hugo cold:hugo'))} / ${sec(med('hugo cold:pagefind'))} | | ${sec(cpu('hugo cold:hugo'))} / ${sec(cpu('hugo cold:pagefind'))} | | ${gib(peak('hugo cold:hugo'))} / ${gib(peak('hugo cold:pagefind'))} GiB |`);
 }
 say('');
 say('Phases of the cold Astro build (median):');
@@ -273,7 +285,7 @@ const result = {
   format,
   processor,
   runs,
-  medians: Object.fromEntries(Object.keys(samples).map((k) => [k, { wallMs: med(k), peakRssBytes: peak(k) }])),
+  medians: Object.fromEntries(Object.keys(samples).map((k) => [k, { wallMs: med(k), cpuMs: cpu(k), peakRssBytes: peak(k) }])),
   phases: Object.fromEntries(Object.entries(samples).filter(([, v]) => v[0]?.phases).map(([k, v]) => [k, v.map((s) => s.phases)])),
   output: { pages, feeds, files: all.files, bytes: all.bytes, searchFiles: search.files, searchBytes: search.bytes, cssBytes: css },
   typicalPost: { id: manifest.typicalPost.id, ...typical },

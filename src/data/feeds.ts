@@ -89,10 +89,24 @@ async function commentEntry(postId: string, postTitle: string, c: StoredComment,
   };
 }
 
+type CommentOnPost = Awaited<ReturnType<typeof getAllComments>>[number];
+let commentsByPost: Promise<Map<string, CommentOnPost[]>> | undefined;
+/** Every post's comments, grouped once: a per-post feed must not scan the whole archive. */
+const getCommentsByPost = () =>
+  (commentsByPost ??= getAllComments().then((all) => {
+    const m = new Map<string, CommentOnPost[]>();
+    for (const x of all) {
+      const list = m.get(x.postId);
+      if (list) list.push(x);
+      else m.set(x.postId, [x]);
+    }
+    return m;
+  }));
+
 export async function commentsFeed(opts: { postId?: string; title: string; selfPath: string; alternatePath: string; limit?: number }) {
   const [all, posts, authors] = await Promise.all([getAllComments(), getPostById(), getAuthors()]);
   const handles = Object.fromEntries([...authors].map(([id, a]) => [id, a.data.handle]));
-  const chosen = (opts.postId ? all.filter((x) => x.postId === opts.postId) : all).slice().reverse(); // newest first
+  const chosen = (opts.postId ? ((await getCommentsByPost()).get(opts.postId) ?? []) : all).slice().reverse(); // newest first
   const limited = opts.limit ? chosen.slice(0, opts.limit) : chosen;
   const entries = await Promise.all(
     limited.map((x) => commentEntry(x.postId, posts.get(x.postId)?.title ?? 'a page', x.comment, handles)),

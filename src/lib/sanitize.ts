@@ -23,8 +23,24 @@ export const commentSchema: Schema = {
 
 export const COMMENT_LINK_REL = 'nofollow ugc noopener noreferrer';
 
+// A comment is shown on its post page and in two or three feeds; parsing it once per
+// build instead of each time saved about a third of the feed time on 75,000 comments
+// (docs/PERFORMANCE.md). The function is pure, so the memo changes nothing else.
+const sanitized = new Map<string, string>();
+const MEMO_LIMIT = 250_000;
+
 /** Sanitize untrusted comment HTML; links get rel="nofollow ugc noopener noreferrer". */
 export function sanitizeCommentHtml(html: string): string {
+  let clean = sanitized.get(html);
+  if (clean === undefined) {
+    if (sanitized.size >= MEMO_LIMIT) sanitized.clear();
+    clean = sanitizeUncached(html);
+    sanitized.set(html, clean);
+  }
+  return clean;
+}
+
+function sanitizeUncached(html: string): string {
   const tree = fromHtml(html, { fragment: true });
   const clean = sanitize(tree, commentSchema) as Root;
   visit(clean, 'element', (node: Element, index, parent) => {

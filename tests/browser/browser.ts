@@ -145,3 +145,48 @@ export async function waitForServer(url: string, log: () => string, timeoutMs = 
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s. Server output:\n${log()}`);
 }
+
+/**
+ * The environment for an `astro` child process. Vitest puts Vite's own variables into
+ * process.env (BASE_URL=/, MODE, DEV, PROD, SSR, NODE_ENV=test, VITEST…); passed on, they
+ * override the child's settings (BASE_URL=/ silently undoes BASE_PATH=/pr-42/).
+ */
+export function childEnv(): NodeJS.ProcessEnv {
+  const vite = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vite.has(k) && !k.startsWith('VITEST')));
+}
+
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.xml': 'application/xml',
+};
+
+/** A plain static server that adds `headers` to every response (e.g. a CSP header). */
+export async function serveStatic(dir: string, headers: Record<string, string>): Promise<Site> {
+  const { createServer } = await import('node:http');
+  const { readFile, stat } = await import('node:fs/promises');
+  const { extname, join: joinPath, normalize } = await import('node:path');
+  const server = createServer(async (req, res) => {
+    let path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!));
+    if (path.endsWith('/')) path += 'index.html';
+    const file = joinPath(dir, path);
+    const found = file.startsWith(dir) && (await stat(file).catch(() => undefined))?.isFile();
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    if (!found) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    res.setHeader('Content-Type', STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
+    res.end(await readFile(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { url: `${origin}/`, origin, stop: () => new Promise((ok) => server.close(() => ok())) };
+}

@@ -27,6 +27,7 @@ export function parseExportText(path: string, text: string): ParsedExport {
     return parseJsonFeed(file, start);
   }
 
+
   const records: XmlElement[] = [];
   const isRecord = (el: XmlElement, ancestors: readonly XmlElement[]) => {
     const root = ancestors[0];

@@ -94,6 +94,13 @@ interface Context {
 
 /** The clean-up pass, on the HTML tree before it becomes Markdown. */
 function cleanTree(tree: HastRoot, ctx: Context) {
+  // 0. HTML comments (WordPress block markers, Blogger's <!--more-->) would be raw HTML in MDX.
+  visit(tree, 'comment', (_node, index, parent) => {
+    if (!parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    return [SKIP, index];
+  });
+
   // 1. Drop dangerous or meaningless elements with their content; turn old embeds into iframes.
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;

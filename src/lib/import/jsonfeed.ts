@@ -37,7 +37,15 @@ const feed = z.object({
   items: z.array(z.unknown()),
 });
 
-export const isCommentsJsonFeed = (text: string) => /"_comments_export"\s*:/.test(text.slice(0, 4096)) && /jsonfeed\.org\/version\/1\.1/.test(text.slice(0, 4096));
+/** Is this JSON our comments export? (JSON Feed 1.1 with the `_comments_export` marker.) */
+export function isCommentsJsonFeed(text: string): boolean {
+  try {
+    const data = JSON.parse(text) as Record<string, unknown>;
+    return data?.version === 'https://jsonfeed.org/version/1.1' && typeof data._comments_export === 'object';
+  } catch {
+    return false;
+  }
+}
 
 export function parseJsonFeed(file: string, text: string): ParsedExport {
   let data: unknown;

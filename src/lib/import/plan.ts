@@ -78,12 +78,16 @@ export function planImport(
   /* ---------- 1. entries: dedupe, and WXR items that only repeat a post we have ---------- */
 
   const existingByBloggerId = new Map<string, string>();
+  const commentTargetByBloggerId = new Map<string, string>();
   const existingByWordpressId = new Map<string, string>();
   const existingByUrl = new Map<string, string>();
   for (const [kind, docs] of [['post', existing.posts], ['page', existing.pages]] as const) {
     for (const d of docs.values()) {
       const target = kind === 'post' ? d.id : `p/${d.id}`;
-      if (d.bloggerId) existingByBloggerId.set(d.bloggerId, target);
+      if (d.bloggerId) {
+        existingByBloggerId.set(`${kind}:${d.bloggerId}`, target);
+        if (!commentTargetByBloggerId.has(d.bloggerId)) commentTargetByBloggerId.set(d.bloggerId, target);
+      }
       if (d.wordpressId) existingByWordpressId.set(d.wordpressId, target);
       const k = d.legacyUrl ? urlKey(d.legacyUrl, site) : undefined;
       if (k) existingByUrl.set(k, target);
@@ -96,7 +100,8 @@ export function planImport(
   const bloggerUrlKeys = new Set<string>();
   for (const p of parsed) {
     for (const e of p.entries) {
-      const identity = `${e.kind}:${e.bloggerId ? `blogger:${e.bloggerId}` : e.wordpressId ? `wp:${e.file}:${e.wordpressId}` : `${e.system}:${e.sourceId}`}`;
+      // The same Blogger entry can come from two files (classic and Takeout); WordPress items never repeat.
+      const identity = e.bloggerId ? `${e.kind}:blogger:${e.bloggerId}` : `${e.file}:${e.line ?? ''}:${e.sourceId}`;
       if (seenIdentity.has(identity)) {
         report.duplicates.push(`${e.kind} ${e.sourceId} in ${e.file} (already in an earlier file)`);
         continue;
@@ -129,7 +134,7 @@ export function planImport(
   const placed: Placed[] = [];
   const reuseId = (e: SourceEntry): string | undefined => {
     const t =
-      (e.bloggerId && existingByBloggerId.get(e.bloggerId)) ||
+      (e.bloggerId && existingByBloggerId.get(`${e.kind}:${e.bloggerId}`)) ||
       (e.system === 'wxr' && e.wordpressId && existingByWordpressId.get(e.wordpressId)) ||
       undefined;
     if (!t) return undefined;
@@ -152,10 +157,14 @@ export function planImport(
   };
   const pending: Want[] = [];
   // Pass 1: entries already imported keep their file. Pass 2: exact Blogger addresses. Pass 3: the rest.
+  const reused = new Set<string>();
   for (const w of wants) {
     const again = reuseId(w.entry);
-    if (again) claim(w, again);
-    else pending.push(w);
+    const key = `${w.entry.kind}:${again}`;
+    if (again && !reused.has(key)) {
+      reused.add(key);
+      claim(w, again);
+    } else pending.push(w);
   }
   const later: Want[] = [];
   for (const w of pending) {
@@ -184,7 +193,7 @@ export function planImport(
 
   // Built in claim order, so an address two entries share stays with the one that kept it.
   const urlMap = new Map<string, string>(existingByUrl);
-  const byBloggerId = new Map<string, string>(existingByBloggerId);
+  const byBloggerId = new Map<string, string>(commentTargetByBloggerId);
   const byEntryKey = new Map<string, string>();
   for (const p of placed) urlMap.set(`site${pathOfTarget(p.target)}`, p.target);
   for (const p of placed) {
@@ -308,12 +317,13 @@ export function planImport(
 
   /* ---------- 5. comments ---------- */
 
+  const knownTargets = new Set<string>([...placed.map((p) => p.target), ...existing.posts.keys(), ...[...existing.pages.keys()].map((k) => `p/${k}`)]);
   const groups = new Map<string, SourceComment[]>();
   const resolve = (c: SourceComment): string | undefined => {
     const t =
       (c.post.entryKey && byEntryKey.get(c.post.entryKey)) ||
       (c.post.bloggerId && byBloggerId.get(c.post.bloggerId)) ||
-      (c.post.siteId && (existing.posts.has(c.post.siteId) || placed.some((p) => p.target === c.post.siteId) || (c.post.siteId.startsWith('p/') && (existing.pages.has(c.post.siteId.slice(2)) || placed.some((p) => p.target === c.post.siteId)))) ? c.post.siteId : undefined) ||
+      (c.post.siteId && knownTargets.has(c.post.siteId) ? c.post.siteId : undefined) ||
       (c.post.identifier && (/^\d{1,19}$/.test(c.post.identifier) ? byBloggerId.get(c.post.identifier) : lookupUrl(c.post.identifier))) ||
       c.post.urls?.map(lookupUrl).find(Boolean) ||
       undefined;
@@ -456,7 +466,8 @@ function cleanLabels(labels: string[], report: MigrationReport): string[] {
   for (const raw of labels) {
     let l = raw.trim();
     if (!labelName.safeParse(l).success) {
-      const fixed = l.replace(/[/\\?#%<>,]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
+      // Backslashes (WordPress escaping) go; other forbidden characters become spaces.
+      const fixed = l.replace(/\\/g, '').replace(/[/?#%<>,]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 100);
       if (!fixed) continue;
       if (!report.labelsRenamed.some((r) => r.from === l)) report.labelsRenamed.push({ from: l, to: fixed });
       l = fixed;

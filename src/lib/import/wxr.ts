@@ -78,6 +78,13 @@ export function parseWxrRecords(file: string, channel: XmlElement, items: XmlEle
     }
   }
 
+  // Trimmed files repeat post ids too; an item's key must still be its own.
+  const postIdCount = new Map<string, number>();
+  for (const item of items) {
+    const id = childText(item, 'post_id', 'wp').trim();
+    postIdCount.set(id, (postIdCount.get(id) ?? 0) + 1);
+  }
+
   items.forEach((item, index) => {
     const postId = childText(item, 'post_id', 'wp').trim();
     const type = childText(item, 'post_type', 'wp').trim() || undefined;
@@ -88,7 +95,7 @@ export function parseWxrRecords(file: string, channel: XmlElement, items: XmlEle
       childrenOf(item, 'postmeta', 'wp').map((m) => [childText(m, 'meta_key', 'wp').trim(), childText(m, 'meta_value', 'wp')]),
     );
     const sitePostId = meta.get(SHRINKRAP_POST_META)?.trim() || undefined;
-    const sourceId = postId || `item-${index + 1}`;
+    const sourceId = postId && postIdCount.get(postId) === 1 ? postId : `${postId || 'item'}-${index + 1}`;
     const date = wpDate(childText(item, 'post_date', 'wp'), childText(item, 'post_date_gmt', 'wp'));
 
     let isEntry = false;
@@ -111,7 +118,7 @@ export function parseWxrRecords(file: string, channel: XmlElement, items: XmlEle
           file,
           line: item.line,
           sourceId,
-          wordpressId: postId || undefined,
+          wordpressId: postId && postIdCount.get(postId) === 1 ? postId : undefined,
           title,
           published: date.iso,
           draft: !PUBLIC_STATUSES.has(status ?? 'publish'),

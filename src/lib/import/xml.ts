@@ -131,7 +131,7 @@ function attempt(source: string, options: ParseXmlOptions, recovered: string[]):
   const parser = new SaxesParser({
     xmlns: true,
     position: true,
-    resolvePrefix: (prefix) => {
+    resolvePrefix: (prefix: string) => {
       const uri = WELL_KNOWN_PREFIXES[prefix];
       if (uri) undeclared.add(prefix);
       return uri;

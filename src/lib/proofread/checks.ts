@@ -293,7 +293,7 @@ function mostUsed(ctx: ProofContext, n: number): string[] {
 /** Addresses of this blog, old and new: links to them are checked like relative links. */
 const OWN_HOSTS = new Set(['www.shrinkrap.net', 'shrinkrap.net', 'psychiatrist-blog.blogspot.com']);
 
-const FIXED_PAGES = new Set(['/', '/labels/', '/archive/', '/search/', '/feeds/posts/default', '/feeds/comments/default']);
+const FIXED_PAGES = new Set(['/', '/labels/', '/archive/', '/search/', '/rss.xml', '/feeds/posts/default', '/feeds/comments/default']);
 
 interface LinkRef {
   url: string;
@@ -374,6 +374,13 @@ export function checkLinks(input: PostInput, data: PostData, doc: ParsedPost, ct
   const ownHeadings = [...anchorsOfTree(doc.tree), 'comments'];
   const here = input.postId && POST_ID.test(input.postId) ? `/${input.postId}.html` : '/draft.html';
 
+  // "[text][name]" without a "[name]: address" line is not a link at all to Markdown:
+  // readers see the brackets. Find it in the text.
+  visit(doc.tree, 'text', (node) => {
+    for (const m of node.value.matchAll(/\[([^\]\n]+)\]\[([^\]\n]*)\]/g)) {
+      undefinedRefs.push({ url: `[${m[2] || m[1]}]`, text: m[1]!, line: node.position?.start.line, column: node.position?.start.column });
+    }
+  });
   for (const ref of undefinedRefs) {
     findings.push({
       severity: 'error',
@@ -641,7 +648,7 @@ export function checkProofreading(data: PostData, doc: ParsedPost, ctx: ProofCon
       kind: 'author',
       line: doc.keyLines.get('proofreadBy'),
       message: 'No co-author is credited with proofreading this post yet.',
-      fix: `When one has read it, add their name: proofreadBy: [${others[0] ?? 'roy'}]. The page will then say "Proofread by …".`,
+      fix: `When one has read it, add their name: proofreadBy: [${others[0] ?? 'roy'}]${others.length > 1 ? ` (or ${others.slice(1).join(', ')})` : ''}. The page will then say "Proofread by …".`,
     },
   ];
 }

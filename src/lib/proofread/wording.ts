@@ -38,18 +38,21 @@ export async function checkWording(text: string, absolutePath: string, options: 
     linters.set(options.configFile, linter);
     linter.catch(() => linters.delete(options.configFile));
   }
-  // textlint picks its Markdown reader by extension; .mdx is registered in .textlintrc.json.
-  // textlint reads MDX as Markdown, so MDX code would be checked as prose: blank it out.
+  // textlint picks its Markdown reader by extension (.mdx is registered in .textlintrc.json)
+  // and reads MDX as Markdown, so MDX code would be checked as prose: blank it out.
   const prose = absolutePath.endsWith('.mdx') ? maskMdxCode(parsePost(text)) : text;
   const result = await (await linter).lintText(prose, absolutePath);
   const findings: Finding[] = [];
   // At one place, the blog's own person-first rule speaks before alex.
   const messages = [...result.messages].sort(
-    (a, b) => a.line - b.line || a.column - b.column || Number(b.ruleId === PERSON_FIRST_RULE) - Number(a.ruleId === PERSON_FIRST_RULE),
+    (a, b) =>
+      a.loc.start.line - b.loc.start.line ||
+      a.loc.start.column - b.loc.start.column ||
+      Number(b.ruleId === PERSON_FIRST_RULE) - Number(a.ruleId === PERSON_FIRST_RULE),
   );
   for (const m of messages) {
     const f = plainWording(m.ruleId, m.message);
-    if (f) findings.push({ ...f, line: m.loc?.start.line ?? m.line, column: m.loc?.start.column ?? m.column });
+    if (f) findings.push({ ...f, line: m.loc.start.line, column: m.loc.start.column });
   }
   return dropOverlaps(findings);
 }

@@ -175,7 +175,7 @@ export function changedPosts(root: string, postsDir: string, base = 'main'): Cha
     return { files: [], note: 'This folder is not a git repository, so changed posts cannot be found: name the files to check.' };
   }
   const untracked = lines(git(root, ['ls-files', '--others', '--exclude-standard', '--', postsDir]));
-  const candidates = [base, `origin/${base}`].filter((b, i) => i === 0 || !base.includes('/'));
+  const candidates = base.includes('/') ? [base] : [base, `origin/${base}`];
   for (const ref of candidates) {
     if (git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]) === undefined) continue;
     const mergeBase = lines(git(root, ['merge-base', 'HEAD', ref]))[0];

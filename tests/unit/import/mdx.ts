@@ -1,5 +1,5 @@
 import { compileSync } from '@mdx-js/mdx';
-import { mdxToHast } from 'satteri';
+import { mdxToHast, mdxToJs } from 'satteri';
 import { toText } from 'hast-util-to-text';
 import type { Root } from 'hast';
 
@@ -9,8 +9,9 @@ import type { Root } from 'hast';
  * unified processor). Throws with the compiler's message when either refuses.
  */
 export function compileBoth(source: string): void {
-  compileSync(source);
-  mdxToHast(source);
+  // Astro hands MDX its body without the frontmatter; Sätteri reads frontmatter itself.
+  compileSync(source.replace(/^---\n[\s\S]*?\n---\n/, ''));
+  mdxToJs(source);
 }
 
 /** The text a reader would see, from Sätteri's HTML tree. */

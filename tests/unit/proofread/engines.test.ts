@@ -45,7 +45,9 @@ beforeAll(async () => {
     "import Callout from '../../../../../../src/components/PostArticle.astro';\n\n" +
       '{/* It is a mispeled wrd in a note to self */}\n\nPatients ask about side effects.',
   );
-  quotation = await proofreadText('The paper said:\n\n> The inmate committed suicide in his cell.\n\nWe wrote to the editor.');
+  quotation = await proofreadText(
+    'The paper said:\n\n> The inmate committed suicide in his cell.\n\nWe wrote to the editor, who also printed the word midget.',
+  );
 }, 120_000);
 
 describe('spelling', () => {
@@ -81,8 +83,10 @@ describe('wording', () => {
     expect(passive.map((f) => [f.severity, f.line])).toEqual([['hint', 11]]);
   });
 
-  it('leaves quotations alone', () => {
-    expect(ofKind(quotation, 'wording')).toEqual([]);
+  it('leaves quotations alone, and uses alex for general slurs outside them', () => {
+    const wording = ofKind(quotation, 'wording');
+    expect(wording.map((f) => [f.line, f.message])).toEqual([[15, '"midget" can be hurtful to the people it describes.']]);
+    expect(wording[0]!.fix).toContain('"person with dwarfism"');
   });
 });
 

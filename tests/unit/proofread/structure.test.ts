@@ -169,3 +169,47 @@ describe('posts already published', () => {
     expect(ofKind(r.findings, 'address').map((x) => x.severity)).toEqual(['hint']);
   });
 });
+
+describe('internal links', () => {
+  const linksIn = (body: string) => {
+    const { post, ctx } = fixture('2018/07/what-akathisia-feels-like.mdx');
+    const text = post.text.replace(/\n---\n[\s\S]*$/, `\n---\n\n${body}\n`);
+    return ofKind(structuralReport({ ...post, text }, ctx).findings, 'links');
+  };
+
+  it('accepts every kind of address the site has', () => {
+    const ok = [
+      '[home](/)',
+      '[labels](/labels/)',
+      '[June](/2018/06/)',
+      '[old June](/2018_06_01_archive.html)',
+      '[2018](/2018/)',
+      '[Roy](/authors/roy/)',
+      '[label](/search/label/correctional%20psychiatry)',
+      '[feed](/feeds/posts/default)',
+      '[comment](/2018/06/medication-side-effects.html?showComment=1#c1143037752240118350)',
+      '[mail](mailto:someone)',
+      '[other site](https://www.nami.org/)',
+    ];
+    expect(linksIn(ok.join('\n\n'))).toEqual([]);
+  });
+
+  it('rejects addresses the site does not have', () => {
+    const bad = linksIn('[a](/2017/01/)\n\n[b](/authors/freud/)\n\n[c](/nowhere.html)\n\n[d](/p/contact.html)\n\n[e][missing]');
+    expect(bad.map((f) => [f.severity, f.line])).toEqual([
+      ['error', 11],
+      ['error', 13],
+      ['error', 15],
+      ['error', 17],
+      ['error', 19],
+    ]);
+    expect(bad[4]!.message).toContain('[missing] has no address');
+  });
+
+  it('suggests a relative address for links to the blog’s own full address', () => {
+    const old = linksIn('[old](http://psychiatrist-blog.blogspot.com/2018/06/jail-intake.html)');
+    expect(old.map((f) => [f.severity, f.fix])).toEqual([['hint', 'Write it as /2018/06/jail-intake.html so it also works in previews.']]);
+    const broken = linksIn('[old](https://www.shrinkrap.net/2018/06/jail-intak.html)');
+    expect(broken.map((f) => f.severity)).toEqual(['error']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { lintWorkflow } from '../../../scripts/lint-workflows';
@@ -65,7 +65,20 @@ describe('.github/workflows/pr-preview.yml', () => {
     const job = wf.jobs['deploy-preview']!;
     expect(job.if).toContain("vars.PREVIEW_DEPLOY == 'true'");
     expect(job.needs).toBe('build-preview');
-    expect(job.permissions).toEqual({ contents: 'write' });
+    // To a second repository with its own key: the blog's own Pages site is deploy.yml's.
+    expect(job.permissions).toEqual({ contents: 'read' });
+    const publish = uses(job, 'peaceiris/actions-gh-pages')!;
+    expect(publish.with?.external_repository).toBe('${{ vars.PREVIEW_REPOSITORY }}');
+    expect(publish.with?.destination_dir).toBe('pr-${{ github.event.pull_request.number }}');
+  });
+});
+
+describe('every workflow in .github/workflows', () => {
+  it('passes the workflow linter (npm run lint:workflows)', () => {
+    const dir = join(ROOT, '.github/workflows');
+    for (const f of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n))) {
+      expect(lintWorkflow(readFileSync(join(dir, f), 'utf8')), f).toEqual([]);
+    }
   });
 });
 

@@ -1,0 +1,168 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { runImport, type ImportResult } from '../../src/lib/import/index';
+import { oldUrlMap, type OldUrl } from '../../src/lib/redirects';
+import type { PostComments } from '../../src/lib/schemas';
+
+/**
+ * Issue 3, "done when": import ghost-importer-blogger.xml into a scratch content
+ * folder under the OS temp dir, build it (into dist-import-ghost/ with its own
+ * cache, never dist/ or the default cache), and walk every old address.
+ * An old address resolves when the built site has the file, or when a rule in
+ * dist/_redirects leads to a file, the way Netlify and Cloudflare Pages serve it
+ * (query strings ignored; a #c… anchor must exist on the page).
+ */
+
+const FIXTURE = join(process.cwd(), '..', 'shared', 'fixtures', 'peers', 'ghost-importer-blogger.xml');
+let root: string;
+let out: string;
+let content: string;
+let imported: ImportResult;
+let build: ReturnType<typeof spawnSync>;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'shrinkrap-import-build-'));
+  content = join(root, 'content');
+  // Inside the project (git-ignored dist-*/): for an OUT_DIR outside it, Astro keeps its
+  // prerender bundle in the shared .astro/ folder, where a concurrent build deletes it.
+  out = join(process.cwd(), 'dist-import-ghost');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(content);
+  cpSync(join(process.cwd(), 'content', 'authors'), join(content, 'authors'), { recursive: true });
+  imported = runImport({
+    files: [FIXTURE],
+    contentDir: content,
+    authorMap: { fallback: 'dinah', authors: { roy: { bloggerProfileUris: [], names: ['Jacob Gable'], disqusUsernames: [], wordpressLogins: [] } } },
+  });
+  build = spawnSync('npx', ['astro', 'build', '--silent'], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CONTENT_DIR: content,
+      OUT_DIR: out,
+      ASTRO_CACHE_DIR: join(root, 'cache'),
+      SHRINKRAP_NOW: '2026-06-01T00:00:00Z',
+      SHRINKRAP_DRAFTS: '',
+      BASE_PATH: '/',
+      SITE_URL: 'https://www.shrinkrap.net',
+    },
+  });
+}, 600_000);
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+/** The file a static host serves for a path, if any. */
+function served(path: string): string | undefined {
+  const decoded = decodeURIComponent(path);
+  for (const candidate of [decoded, `${decoded.replace(/\/$/, '')}/index.html`]) {
+    const file = join(out, candidate);
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+function rules(): Map<string, string> {
+  const text = readFileSync(join(out, '_redirects'), 'utf8');
+  return new Map(
+    text
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/) as [string, string, string])
+      .map(([from, to]) => [from, to]),
+  );
+}
+
+/** Follow an old address the way the host would: file first, then one redirect rule. */
+function resolve(old: string): { file?: string; via?: string; fragment: string } {
+  const url = new URL(old, 'https://www.shrinkrap.net');
+  const fragment = url.hash.replace(/^#/, '');
+  const direct = served(url.pathname);
+  if (direct) return { file: direct, fragment };
+  const to = rules().get(url.pathname);
+  return { file: to ? served(new URL(to, url).pathname) : undefined, via: to, fragment };
+}
+
+function siteInput() {
+  const fm = (rel: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(content, rel), 'utf8'))![1]!) as {
+    labels?: string[];
+    legacy?: { url?: string; bloggerId?: string };
+  };
+  const posts = imported.plan.files.filter((f) => f.kind === 'post').map((f) => {
+    const d = fm(f.rel);
+    return { id: f.rel.replace(/^posts\/|\.mdx$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [] };
+  });
+  const pages = imported.plan.files.filter((f) => f.kind === 'page').map((f) => ({ id: f.rel.replace(/^pages\/|\.mdx$/g, ''), legacyUrl: fm(f.rel).legacy?.url }));
+  const comments = imported.plan.files
+    .filter((f) => f.kind === 'comments')
+    .flatMap((f) => {
+      const doc = JSON.parse(f.text) as PostComments;
+      return doc.comments.map((c) => ({ postId: doc.post, id: c.id, published: c.published }));
+    });
+  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments };
+}
+
+describe('ghost-importer-blogger.xml, imported and built', () => {
+  it('builds', () => {
+    expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+
+  it('shows the 4 posts and the page at their old addresses', () => {
+    for (const path of [
+      '/2010/10/update-13-released-on-marketplace.html',
+      '/2010/10/mo-words-is-live.html',
+      '/2010/10/version-10-submitted-to-marketplace.html',
+      '/2010/10/mo-words-for-win-phone-7.html',
+      '/p/feedback.html',
+    ]) {
+      expect(served(path), path).toBeDefined();
+    }
+    expect(readFileSync(served('/2010/10/mo-words-is-live.html')!, 'utf8')).toContain('Mo Words is Live!');
+  });
+
+  it('shows the 13 comments on the page, each at its Blogger anchor', () => {
+    const html = readFileSync(served('/p/feedback.html')!, 'utf8');
+    const doc = JSON.parse(readFileSync(join(content, 'comments', 'p', 'feedback.json'), 'utf8')) as PostComments;
+    expect(doc.comments).toHaveLength(13);
+    for (const c of doc.comments) expect(html).toContain(`id="c${c.id.slice('blogger:'.length)}"`);
+    expect(html).toContain('Mo Words');
+  });
+
+  it('every old address resolves to a file, directly or through _redirects', () => {
+    const urls: OldUrl[] = oldUrlMap(siteInput());
+    expect(urls.length).toBeGreaterThan(20);
+    const kinds = new Set(urls.map((u) => u.kind));
+    for (const k of ['post', 'page', 'post-mobile', 'comment', 'label', 'label-feed', 'month-archive', 'feed', 'post-comments-feed']) expect(kinds.has(k as OldUrl['kind']), k).toBe(true);
+    const failures: string[] = [];
+    for (const u of urls) {
+      const r = resolve(u.old);
+      if (!r.file) {
+        failures.push(`${u.old} (${u.kind}) -> nothing${r.via ? ` (rule to ${r.via})` : ''}`);
+        continue;
+      }
+      const expected = served(new URL(u.to, 'https://x').pathname);
+      if (r.file !== expected) failures.push(`${u.old} -> ${r.file}, expected ${expected}`);
+      if (r.fragment && !readFileSync(r.file, 'utf8').includes(`id="${r.fragment}"`)) failures.push(`${u.old}: no #${r.fragment} on the page`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('publishes the comment archive as JSON Feed and WXR, and importing the WXR back changes nothing', () => {
+    const feed = JSON.parse(readFileSync(join(out, 'exports', 'comments.json'), 'utf8')) as { items: unknown[]; version: string };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items).toHaveLength(13);
+    const wxr = join(root, 'comments.wxr.xml');
+    writeFileSync(wxr, readFileSync(join(out, 'exports', 'comments.wxr.xml')));
+    const again = runImport({ files: [wxr], contentDir: content, authorMap: { authors: {} }, reportDir: false, dryRun: true });
+    expect(again.report.counts.comments.visible).toBe(13);
+    expect(again.report.writes.written).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PlanError } from '../../../src/lib/import/plan';
+import { ExportFileError } from '../../../src/lib/import/xml';
+import { importInto, ours, peer, scratch, snapshot } from './helpers';
+
+/** Safe and repeatable: all-or-nothing writes, byte-identical re-runs, hand edits respected. */
+
+const RULES = [ours('blogger-rules.xml'), ours('disqus-shrinkrap.xml'), ours('wxr-comments.xml'), ours('takeout-shrinkrap.atom')];
+
+describe('writing content', () => {
+  it('re-running the same import gives byte-identical files and no duplicates', () => {
+    const { root, content } = scratch();
+    const first = importInto(content, RULES);
+    const before = snapshot(root);
+    const second = importInto(content, RULES);
+    expect(snapshot(root)).toEqual(before);
+    expect(second.report.writes.written).toEqual([]);
+    expect(second.report.writes.unchanged).toBe(first.report.writes.written.length);
+    // Files in a different order: the same result.
+    importInto(content, [...RULES].reverse());
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('keeps no timestamps in content files and records hashes in import/state.json', () => {
+    const { root, content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')]);
+    const state = JSON.parse(readFileSync(join(root, 'import', 'state.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(state.files)).toContain('posts/2006/03/welcome-to-couch.mdx');
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [rel, text] of snapshot(content)) if (!rel.startsWith('authors/')) expect(text, rel).not.toContain(today);
+  });
+
+  it('does not overwrite a post edited by hand unless forced', () => {
+    const { content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')]);
+    const post = join(content, 'posts', '2006', '04', 'ground-rules.mdx');
+    const edited = readFileSync(post, 'utf8').replace('A new paragraph.', 'A new paragraph, fixed by hand.');
+    writeFileSync(post, edited);
+    const again = importInto(content, [ours('blogger-rules.xml')]);
+    expect(again.report.writes.skippedEditedByHand).toEqual(['posts/2006/04/ground-rules.mdx']);
+    expect(readFileSync(post, 'utf8')).toBe(edited);
+    expect(again.text).toMatch(/1 skipped \(edited by hand since the last import; --force overwrites\)/);
+    const forced = importInto(content, [ours('blogger-rules.xml')], { force: true });
+    expect(forced.report.writes.written).toEqual(['posts/2006/04/ground-rules.mdx']);
+    expect(readFileSync(post, 'utf8')).not.toContain('fixed by hand');
+  });
+
+  it('a comment deleted by hand is not brought back without --force', () => {
+    const { content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')]);
+    const file = join(content, 'comments', '2006', '04', 'ground-rules.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { comments: unknown[] };
+    doc.comments = doc.comments.slice(1);
+    writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+    const again = importInto(content, [ours('blogger-rules.xml')]);
+    expect(again.report.writes.skippedEditedByHand).toEqual(['comments/2006/04/ground-rules.json']);
+  });
+
+  it('merges comments from another source into files it did not write, keeping theirs', () => {
+    const { content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')]);
+    const before = JSON.parse(readFileSync(join(content, 'comments/2006/03/welcome-to-couch.json'), 'utf8')) as { comments: { id: string }[] };
+    importInto(content, [ours('disqus-shrinkrap.xml')]);
+    const after = JSON.parse(readFileSync(join(content, 'comments/2006/03/welcome-to-couch.json'), 'utf8')) as { comments: { id: string }[] };
+    expect(after.comments.map((c) => c.id)).toEqual(expect.arrayContaining(before.comments.map((c) => c.id)));
+    expect(after.comments.length).toBe(before.comments.length + 4);
+  });
+
+  it('a new post never overwrites a different post at the same address', () => {
+    const { content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')]);
+    // Another blog's post that also lives at /2020/01/shared.html… and ours already has one there.
+    importInto(content, [peer('blot-export.xml')], { hosts: ['example.blogspot.com'] });
+    const again = importInto(content, [peer('blot-export.xml')], { hosts: ['example.blogspot.com'] });
+    expect(again.report.writes.written).toEqual([]);
+    expect(again.report.slugCollisions).toEqual([]);
+  });
+
+  it('--dry-run writes nothing at all', () => {
+    const { root, content } = scratch();
+    const before = snapshot(root);
+    const r = importInto(content, RULES, { dryRun: true, reportDir: join(root, 'import', 'reports') });
+    expect(r.report.writes.written.length).toBeGreaterThan(10);
+    expect(r.text).toMatch(/dry run: nothing written/);
+    expect(snapshot(root)).toEqual(before);
+    expect(r.reportPath).toBeUndefined();
+  });
+
+  it('a malformed file stops the whole run before anything is written', () => {
+    const { root, content } = scratch();
+    const before = snapshot(root);
+    expect(() => importInto(content, [ours('blogger-rules.xml'), ours('broken.xml')])).toThrow(ExportFileError);
+    expect(snapshot(root)).toEqual(before);
+    expect(readdirSync(content).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('an entry that cannot be placed stops the run with every problem listed, and writes nothing', () => {
+    const { root, content } = scratch();
+    const before = snapshot(root);
+    let error: unknown;
+    try {
+      importInto(content, [ours('blogger-rules.xml')], { authorMap: { authors: { dinah: { bloggerProfileUris: [], names: ['Dinah'], disqusUsernames: [], wordpressLogins: [] } } } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PlanError);
+    const problems = (error as PlanError).problems;
+    expect(problems.length).toBe(5);
+    expect(problems[0]).toMatch(/^blogger-rules\.xml:\d+ \(post tag:blogger\.com,1999:blog-9876543210987654321\.post-\d+\): nobody in the author map matches "ClinkShrink" <https:\/\/www\.blogger\.com\/profile\/2{20}>\. Add the name or profile URI to import\/author-map\.yaml, or set "fallback"\./);
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('writes the report as JSON next to the content, in import/reports', () => {
+    const { root, content } = scratch();
+    const r = importInto(content, [ours('blogger-rules.xml')], { reportDir: undefined });
+    expect(r.reportPath).toBe(join(root, 'import', 'reports', 'blogger-rules.xml.report.json'));
+    const saved = JSON.parse(readFileSync(r.reportPath!, 'utf8')) as typeof r.report;
+    expect(saved.counts).toEqual(r.report.counts);
+  });
+});
+
+describe('npm run import (the CLI)', () => {
+  it('prints the report, writes files, and exits 1 with the file and line on a broken export', () => {
+    const { root, content } = scratch();
+    writeFileSync(join(root, 'map.yaml'), 'fallback: dinah\nauthors:\n  dinah:\n    names: [Dinah]\n');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args, '--content', content, '--author-map', join(root, 'map.yaml')], { encoding: 'utf8' });
+    const ok = run(peer('ghost-importer-blogger.xml'));
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/posts: 4 live, 0 drafts\n\s+pages: 1 live, 0 drafts\n\s+comments: 13 visible/);
+    expect(existsSync(join(content, 'pages', 'feedback.mdx'))).toBe(true);
+    const bad = run(ours('broken.xml'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/Import stopped, nothing was written\.\nbroken\.xml:6:\d+: not well-formed XML/);
+  }, 60_000);
+});
