@@ -65,6 +65,8 @@ function fail(message: string): never {
 
 /* ---------- set up ---------- */
 
+const sec = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
+
 say(`Work folder: ${work}`);
 const t0 = performance.now();
 const archive = buildArchive({ posts, seed: Number(values.seed) });
@@ -239,7 +241,6 @@ const phaseMed = (name: string, pick: (p: Phases) => number | undefined) => {
   const xs = (samples[name] ?? []).map((s) => (s.phases ? pick(s.phases) : undefined)).filter((x): x is number => x !== undefined);
   return xs.length ? median(xs) : NaN;
 };
-const sec = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
 function gib(bytes: number) {
   return (bytes / 1024 ** 3).toFixed(2);
 }

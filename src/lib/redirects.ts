@@ -91,6 +91,25 @@ export function legacyPath(url: string): string | undefined {
   }
 }
 
+/**
+ * The old path a host rule can redirect, or undefined: an address told apart only
+ * by its query (WordPress's /?p=123) cannot be matched without query rules, and
+ * the home page is never redirected.
+ */
+export function redirectablePath(url: string): string | undefined {
+  try {
+    const u = url.startsWith('/') ? new URL(url, 'http://x.invalid') : new URL(url);
+    if (u.search && u.search !== '?') {
+      const rest = [...u.searchParams.keys()].filter((k) => k !== 'm');
+      if (rest.length > 0) return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  const path = legacyPath(url);
+  return path && path !== '/' ? path : undefined;
+}
+
 export function redirectRules(input: RedirectInput): RedirectRule[] {
   const rules = new Map<string, RedirectRule>();
   const add = (from: string, to: string) => {
@@ -99,11 +118,11 @@ export function redirectRules(input: RedirectInput): RedirectRule[] {
   // Paths that are real files here must never be redirected elsewhere.
   const served = new Set<string>([...input.posts.map((p) => postPath(p.id)), ...input.pages.map((p) => pagePath(p.id))]);
   for (const p of input.posts) {
-    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
     if (old && !served.has(old)) add(old, postPath(p.id));
   }
   for (const p of input.pages) {
-    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
     if (old && !served.has(old)) add(old, pagePath(p.id));
   }
   // One rule per label spelling (Cloudflare Pages allows 2,000 static rules; Shrink Rap has a few hundred labels).
@@ -136,7 +155,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
     postPathById.set(p.id, to);
     const m = /^(\d{4})\/(\d{2})\//.exec(p.id);
     if (m) months.add(`${m[1]}/${m[2]}`);
-    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
     if (old) {
       oldPathById.set(p.id, old);
       out.push({ old, to, kind: 'post' }, { old: `${old}?m=1`, to, kind: 'post-mobile' });
@@ -146,7 +165,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
   for (const p of input.pages) {
     const to = pagePath(p.id);
     postPathById.set(`p/${p.id}`, to);
-    const old = p.legacyUrl ? legacyPath(p.legacyUrl) : undefined;
+    const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
     if (old) {
       oldPathById.set(`p/${p.id}`, old);
       out.push({ old, to, kind: 'page' }, { old: `${old}?m=1`, to, kind: 'post-mobile' });

@@ -5,6 +5,7 @@ import { labelName, pageSchema, postCommentsSchema, postSchema, type PostComment
 import { sanitizeCommentHtml } from '../sanitize';
 import { bloggerSlug, uniqueSlug } from '../slug';
 import { postPath, pagePath } from '../urls';
+import { redirectablePath } from '../redirects';
 import type { AuthorResolver } from './authors';
 import type { ExistingContent } from './existing';
 import { htmlToMdx } from './html-to-mdx';
@@ -207,7 +208,8 @@ export function planImport(
     const k = p.entry.url ? urlKey(p.entry.url, site) : undefined;
     if (!k || !p.oldPath) continue;
     report.addresses.push({ from: legacyUrl(p.entry, site) ?? p.entry.url!, to: newPath });
-    if (urlMap.get(k) === p.target && p.oldPath !== newPath) report.redirects.push({ from: p.oldPath, to: newPath });
+    const from = redirectablePath(p.entry.url!);
+    if (urlMap.get(k) === p.target && from && from !== newPath) report.redirects.push({ from, to: newPath });
   }
   placed.sort((a, b) => byText(a.target, b.target));
   for (const [e, t] of wxrRepeats) if (t) byEntryKey.set(entryKey(e.system, e.sourceId), t.startsWith('site') ? (urlMap.get(t) ?? t) : t);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legacyPath, oldUrlMap, redirectRules, redirectsFileText } from '../../../src/lib/redirects';
+import { legacyPath, oldUrlMap, redirectablePath, redirectRules, redirectsFileText } from '../../../src/lib/redirects';
 
 const input = {
   posts: [
@@ -64,6 +64,15 @@ describe('old addresses', () => {
     expect(find('/feeds/1143037752240118350/comments/default')).toBe('/feeds/1143037752240118350/comments/default');
     expect(find('/feeds/posts/default')).toBe('/feeds/posts/default');
     expect(find('/feeds/comments/default')).toBe('/feeds/comments/default');
+  });
+
+  it('never redirects the home page or an address told apart only by its query (WordPress ?p=)', () => {
+    expect(redirectablePath('http://thisisa.test/?p=168')).toBeUndefined();
+    expect(redirectablePath('http://localhost/?page_id=2')).toBeUndefined();
+    expect(redirectablePath('https://example.org/')).toBeUndefined();
+    expect(redirectablePath('https://example.blogspot.com/2020/01/x.html?m=1')).toBe('/2020/01/x.html');
+    const rules = redirectRules({ posts: [{ id: '2012/02/with-comments', legacyUrl: 'http://thisisa.test/?p=168', labels: [] }], pages: [], labels: [] });
+    expect(rules.some((r) => r.to.includes('with-comments'))).toBe(false);
   });
 
   it('compares paths the way hosts do (one percent-encoding)', () => {
