@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildArchive } from './archive';
 import { writeContent, type PostFormat } from './content';
+import { REPO_ROOT } from './isolated';
 
 /**
  * Writes a deterministic synthetic Shrink Rap archive to a content folder.
@@ -11,7 +12,6 @@ import { writeContent, type PostFormat } from './content';
  *
  * Build it with CONTENT_DIR=/tmp/bench/content OUT_DIR=… ASTRO_CACHE_DIR=… npx astro build.
  */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface GenerateArgs {
   posts: number;

@@ -167,7 +167,7 @@ export interface Phases {
   searchIndexMs?: number;
 }
 
-export const ROUTE_KINDS = ['post', 'post comments feed', 'Blogger comments feed', 'other feed', 'listing', 'other'] as const;
+export const ROUTE_KINDS = ['post', 'post comments feed', 'Blogger comments feed', 'other feed', 'listing', 'comment export', 'other'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 /** Kinds of output file, from the path Astro logs (build.format 'preserve'). */
@@ -175,7 +175,8 @@ export function routeKind(path: string): RouteKind {
   if (/^\/feeds\/comments\/\d{4}\//.test(path)) return 'post comments feed';
   if (/^\/feeds\/\d+\/comments\//.test(path)) return 'Blogger comments feed';
   if (path.startsWith('/feeds/')) return 'other feed';
-  if (/^\/\d{4}\/\d{2}\/[^/]+\.html$/.test(path)) return 'post';
+  if (path.startsWith('/exports/')) return 'comment export';
+  if (/^\/\d{4}\/\d{2}\/[^/]+\.html$/.test(path) && !path.endsWith('/index.html')) return 'post';
   if (/^\/(\d{4}\/|page\/|search\/label\/|authors\/|index\.html$)/.test(path)) return 'listing';
   return 'other';
 }

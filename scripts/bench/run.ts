@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { buildArchive } from './archive';
 import { writeContent, type ContentManifest, type PostFormat } from './content';
 import { hugoPostPath, writeHugoSite } from './hugo';
 import { astroPhases, ROUTE_KINDS, countFiles, folderStats, median, runMeasured, type Phases, type RunResult } from './measure';
-import { REPO_ROOT } from './generate';
+import { isolatedProject, REPO_ROOT } from './isolated';
 
 /**
  * npm run bench -- [--posts 5000] [--format mixed|md|mdx] [--runs 3] [--hugo]
@@ -101,14 +101,9 @@ if (hugoAvailable) {
   writeHugoSite(archive, hugoRoot);
 }
 
-/** The site's source as a separate project: its own .astro/ and prerender folder. */
+/** The site's source as a separate project: its own .astro/ and prerender folder (see isolated.ts). */
 function prepareSiteCopy(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const f of ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) {
-    cpSync(join(REPO_ROOT, f), join(dir, f), { recursive: true });
-  }
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  isolatedProject(dir);
   if (processor === 'unified') {
     // The slow path the README warns about: unified() + remark-gfm, for comparison only.
     // @astrojs/markdown-remark is not a dependency of the site; install it to measure.

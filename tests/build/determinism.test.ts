@@ -1,51 +1,55 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { listFiles } from '../../scripts/check-links';
+import { isolatedProject } from '../../scripts/bench/isolated';
 import { TEST_NOW, TEST_TZ } from '../global-build';
 import { DIST } from '../helpers';
 
 /**
  * Two builds of the same input must give the same dist/, byte for byte, Pagefind's
  * index included (its file names are content hashes, so they must match too). The
- * second build starts from an empty content-layer cache, so output that depends on
- * the cache, the clock, the machine's time zone or file-system order shows up here.
+ * second build runs in a copy of the project in another folder, from an empty
+ * content-layer cache and in another machine time zone, so output that depends on the
+ * checkout's location, the cache, the clock, the time zone or file-system order shows up.
  *
- * The second build's OUT_DIR is inside the project on purpose: for an OUT_DIR outside
- * it, Astro puts its prerender bundle in the project's shared .astro/ folder, where a
- * concurrent build would delete it.
+ * A copy, not just another OUT_DIR: Astro writes per-build files into the project's
+ * .astro/ folder, and other test files build other content at the same time
+ * (scripts/bench/isolated.ts explains).
  */
 
-const SECOND = join(process.cwd(), 'dist-determinism');
 /** A machine time zone other than the first build's. */
 const OTHER_TZ = (TEST_TZ as string) === 'UTC' ? 'Asia/Tokyo' : 'UTC';
 /** Files that are allowed to differ: the test harness's own stamp. */
 const IGNORED = new Set(['.test-build']);
 
 describe('reproducible builds', () => {
+  const root = join(tmpdir(), 'shrinkrap-determinism');
+  const SECOND = join(root, 'dist');
   let first: string[] = [];
   let second: string[] = [];
 
   beforeAll(() => {
-    rmSync(SECOND, { recursive: true, force: true });
-    const cache = mkdtempSync(join(tmpdir(), 'shrinkrap-determinism-cache-'));
+    isolatedProject(root, { content: true });
     const r = spawnSync('npx', ['astro', 'build', '--silent'], {
-      cwd: process.cwd(),
+      cwd: root,
       encoding: 'utf8',
-      // Same input as tests/global-build.ts (built in TEST_TZ), but another machine time
-      // zone: output must not depend on it either.
-      env: { ...process.env, TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', OUT_DIR: SECOND, ASTRO_CACHE_DIR: cache },
+      // NODE_ENV: Vitest sets it to "test" in test workers, and a build that inherits it
+      // compiles with import.meta.env.DEV = true (different output).
+      env: { ...process.env, NODE_ENV: 'production', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
     });
-    rmSync(cache, { recursive: true, force: true });
     if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
     first = listFiles(DIST).filter((f) => !IGNORED.has(f)).sort();
     second = listFiles(SECOND).filter((f) => !IGNORED.has(f)).sort();
   }, 600_000);
 
-  afterAll(() => rmSync(SECOND, { recursive: true, force: true }));
+  // The copy stays in the temp folder after a failure, to diff; the next run replaces it.
+  afterAll(() => {
+    if (first.length && first.every((f) => existsSync(join(SECOND, f)) && readFileSync(join(DIST, f)).equals(readFileSync(join(SECOND, f))))) rmSync(root, { recursive: true, force: true });
+  });
 
   it('writes the same files, search index included', () => {
     expect(first.length).toBeGreaterThan(100);

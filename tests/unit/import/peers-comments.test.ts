@@ -201,7 +201,7 @@ describe('jekyll-import sitetitle WXR 1.2 (jekyll-import test_wordpressdotcom_im
     const fm = frontmatter(files.get('posts/2025/01/blog-post-1.mdx')!);
     expect([...(fm.labels as string[])].sort()).toEqual(['Foo', 'code', 'ruby', 'ship', 'stars']);
     expect((fm.legacy as { url: string }).url).toBe('https://jekyllbot.wordpress.com/2025/01/18/blog-post-1/');
-    expect(result.report.redirects).toContainEqual({ from: '/2025/01/18/blog-post-1', to: '/2025/01/blog-post-1.html' });
+    expect(result.report.redirects).toContainEqual({ from: '/2025/01/18/blog-post-1/', to: '/2025/01/blog-post-1.html' });
   });
 });
 

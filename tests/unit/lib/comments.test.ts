@@ -67,6 +67,12 @@ describe('comment sanitizer', () => {
     expect(out).toContain('js2');
   });
 
+  it('never republishes an e-mail address a reader typed', () => {
+    expect(sanitizeCommentHtml('<p>write me at jane.doe+blog@example.com or <a href="https://x.org">here</a></p>')).toBe(
+      '<p>write me at [e-mail removed] or <a href="https://x.org" rel="nofollow ugc noopener noreferrer">here</a></p>',
+    );
+  });
+
   it('drops ids and classes (no DOM clobbering)', () => {
     expect(sanitizeCommentHtml('<p id="comments" class="x" name="y">t</p>')).toBe('<p>t</p>');
   });
