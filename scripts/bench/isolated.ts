@@ -14,6 +14,11 @@ import { fileURLToPath } from 'node:url';
  * the build dies with "Cannot find module …/.astro/.prerender/chunks/…". A copy has its
  * own `.astro/`. Content is copied too when its MDX imports components by relative path
  * (they must resolve inside the copy).
+ *
+ * Build the copy with NODE_PRESERVE_SYMLINKS=1 and NODE_ENV=production: otherwise Astro's
+ * runtime resolves to the linked node_modules outside the copy and is compiled as in dev
+ * (images get data-image-component, dev-only checks run), and a NODE_ENV inherited from
+ * Vitest ("test") has the same effect.
  */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -89,6 +89,10 @@ const astroEnv = {
   ASTRO_CACHE_DIR: cache,
   SHRINKRAP_NOW: '2026-06-01T12:00:00Z',
   ASTRO_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
+  // node_modules is a link (isolated.ts); without this Astro's runtime resolves outside the
+  // copy and is compiled as in dev.
+  NODE_PRESERVE_SYMLINKS: '1',
   FORCE_COLOR: '0',
   NO_COLOR: '1',
 };

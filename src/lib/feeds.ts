@@ -116,7 +116,9 @@ export function absolutizeHtml(html: string, origin: string): string {
     }
     const srcset = node.properties.srcSet;
     if (Array.isArray(srcset)) {
-      node.properties.srcSet = srcset.map((s) => (typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') ? base + s : s)) as string[];
+      (node.properties as Record<string, unknown>).srcSet = srcset.map((s) =>
+        typeof s === 'string' && s.startsWith('/') && !s.startsWith('//') ? base + s : s,
+      );
     }
   });
   return toHtml(tree);

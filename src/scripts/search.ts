@@ -164,9 +164,20 @@ function start(): void {
       return;
     }
     const plan = planSearch(s);
-    const answers = await Promise.all(
-      plan.queries.map((q, i) => pf.search(plan.term, { filters: q.filters, ...(i === 0 && plan.sort ? { sort: plan.sort } : {}) })),
-    );
+    let answers: (PagefindResponse | null)[];
+    try {
+      answers = await Promise.all(
+        plan.queries.map((q, i) => pf.search(plan.term, { filters: q.filters, ...(i === 0 && plan.sort ? { sort: plan.sort } : {}) })),
+      );
+    } catch (error) {
+      if (id !== runId) return;
+      console.error('Pagefind search failed', error);
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = 'The search failed (the index may have changed since this page loaded). Reload the page to try again.';
+      done(s);
+      return;
+    }
     if (id !== runId) return; // a newer search started meanwhile
     const counts = new Map<string, FilterCounts>();
     plan.queries.forEach((q, i) => counts.set(q.key, answers[i]?.filters ?? {}));

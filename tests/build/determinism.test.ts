@@ -39,7 +39,9 @@ describe('reproducible builds', () => {
       encoding: 'utf8',
       // NODE_ENV: Vitest sets it to "test" in test workers, and a build that inherits it
       // compiles with import.meta.env.DEV = true (different output).
-      env: { ...process.env, NODE_ENV: 'production', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
+      // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
+      // outside the copy and is compiled as in dev (e.g. data-image-component on images).
+      env: { ...process.env, NODE_ENV: 'production', NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
     });
     if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
     first = listFiles(DIST).filter((f) => !IGNORED.has(f)).sort();

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { listFiles } from '../files';
 import { z } from 'astro/zod';
 import { frontmatterOf } from '../import/existing';
 import { pageSchema, postCommentsSchema, postSchema } from '../schemas';
@@ -13,20 +14,6 @@ import type { ExportInput, ExportPost, ExportSite } from './model';
  * the site: no drafts, nothing scheduled after `now`.
  */
 
-function files(dir: string, match: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.')) continue;
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) visit(p);
-      else if (match.test(name)) out.push(p);
-    }
-  };
-  visit(dir);
-  return out;
-}
 
 const idOf = (base: string, file: string) => relative(base, file).split(sep).join('/').replace(/\.(mdx?|json)$/, '');
 
@@ -34,7 +21,7 @@ export function loadExportInput(contentDir: string, options: { site: ExportSite;
   const posts = new Map<string, ExportPost>();
   const postRules = postSchema(z.string());
   const postsDir = join(contentDir, 'posts');
-  for (const f of files(postsDir, /\.mdx?$/)) {
+  for (const f of listFiles(postsDir, /\.mdx?$/)) {
     const parsed = postRules.safeParse(frontmatterOf(readFileSync(f, 'utf8')) ?? {});
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
@@ -45,7 +32,7 @@ export function loadExportInput(contentDir: string, options: { site: ExportSite;
     posts.set(id, { id, title: parsed.data.title, published: isoInZone(parsed.data.published, options.timeZone) });
   }
   const pagesDir = join(contentDir, 'pages');
-  for (const f of files(pagesDir, /\.mdx?$/)) {
+  for (const f of listFiles(pagesDir, /\.mdx?$/)) {
     const parsed = pageSchema().safeParse(frontmatterOf(readFileSync(f, 'utf8')) ?? {});
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;
@@ -56,7 +43,7 @@ export function loadExportInput(contentDir: string, options: { site: ExportSite;
     posts.set(id, { id, title: parsed.data.title });
   }
   const comments: ExportInput['comments'][number][] = [];
-  for (const f of files(join(contentDir, 'comments'), /\.json$/)) {
+  for (const f of listFiles(join(contentDir, 'comments'), /\.json$/)) {
     const parsed = postCommentsSchema.safeParse(JSON.parse(readFileSync(f, 'utf8')));
     if (!parsed.success) {
       const i = parsed.error.issues[0]!;

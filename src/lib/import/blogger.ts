@@ -1,6 +1,6 @@
 import { NS, child, childText, childrenOf, textOf, type XmlElement } from './xml';
 import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
-import { entryKey } from './model';
+import { entryKey, emptyExport } from './model';
 import { cleanName, cleanText, escapeHtml, htmlText, httpUrl, isAnonymousName, isIsoWithOffset } from './text';
 
 /**
@@ -23,18 +23,7 @@ const digits = (s: string | undefined) => (s && /^\d{1,19}$/.test(s) ? s : undef
 
 export function parseBloggerRecords(file: string, feed: XmlElement, entries: XmlElement[]): ParsedExport {
   const takeout = entries.some((e) => child(e, 'type', NS.blogger));
-  const out: ParsedExport = {
-    file,
-    format: takeout ? 'blogger-takeout' : 'blogger-classic',
-    hosts: [],
-    entries: [],
-    comments: [],
-    skipped: {},
-    dropped: [],
-    recovered: [],
-    settings: {},
-    warnings: [],
-  };
+  const out: ParsedExport = emptyExport(file, takeout ? 'blogger-takeout' : 'blogger-classic');
   const blogUrl = childrenOf(feed, 'link', NS.atom).find((l) => l.attrs.rel === 'alternate')?.attrs.href;
   const host = blogUrl ? safeHost(blogUrl) : undefined;
   if (host) out.hosts.push(host);

@@ -1,5 +1,6 @@
 import { NS, child, childText, type XmlElement } from './xml';
 import type { ParsedExport, SourceComment } from './model';
+import { emptyExport } from './model';
 import { cleanName } from './text';
 
 /**
@@ -33,18 +34,7 @@ function disqusDate(s: string): { iso: string; tzAssumed: boolean } | undefined 
 }
 
 export function parseDisqusRecords(file: string, records: XmlElement[]): ParsedExport {
-  const out: ParsedExport = {
-    file,
-    format: 'disqus',
-    hosts: [],
-    entries: [],
-    comments: [],
-    skipped: {},
-    dropped: [],
-    recovered: [],
-    settings: {},
-    warnings: [],
-  };
+  const out: ParsedExport = emptyExport(file, 'disqus');
   const threads = new Map<string, Thread>();
   for (const r of records) {
     if (r.local === 'thread') {

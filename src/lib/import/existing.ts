@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { listFiles } from '../files';
 import { parse as parseYaml } from 'yaml';
 import { postCommentsSchema, type PostComments } from '../schemas';
 
@@ -28,20 +29,6 @@ export interface ExistingContent {
   warnings: string[];
 }
 
-function walk(dir: string, match: RegExp): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      if (name.startsWith('.')) continue;
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) visit(p);
-      else if (match.test(name)) out.push(p);
-    }
-  };
-  visit(dir);
-  return out;
-}
 
 export function frontmatterOf(text: string): Record<string, unknown> | undefined {
   const m = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
@@ -55,7 +42,7 @@ const toPosix = (p: string) => p.split(sep).join('/');
 function readDocs(contentDir: string, sub: 'posts' | 'pages', warnings: string[]): Map<string, ExistingDoc> {
   const base = join(contentDir, sub);
   const out = new Map<string, ExistingDoc>();
-  for (const file of walk(base, /\.mdx?$/)) {
+  for (const file of listFiles(base, /\.mdx?$/)) {
     const id = toPosix(relative(base, file)).replace(/\.mdx?$/, '');
     const rel = toPosix(relative(contentDir, file));
     let fm: Record<string, unknown> | undefined;
@@ -82,7 +69,7 @@ export function readExistingContent(contentDir: string): ExistingContent {
   const warnings: string[] = [];
   const comments = new Map<string, PostComments>();
   const base = join(contentDir, 'comments');
-  for (const file of walk(base, /\.json$/)) {
+  for (const file of listFiles(base, /\.json$/)) {
     const rel = toPosix(relative(contentDir, file));
     let parsed;
     try {

@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { storedCommentSchema, type StoredComment } from '../schemas';
 import type { ParsedExport, SourceComment } from './model';
+import { emptyExport } from './model';
 import { ExportFileError } from './xml';
 
 /**
@@ -59,18 +60,7 @@ export function parseJsonFeed(file: string, text: string): ParsedExport {
     const i = top.error.issues[0]!;
     throw new ExportFileError(file, undefined, undefined, `not a Shrink Rap comments JSON Feed: ${i.path.join('.') || '(top)'}: ${i.message}`);
   }
-  const out: ParsedExport = {
-    file,
-    format: 'jsonfeed',
-    hosts: [],
-    entries: [],
-    comments: [],
-    skipped: {},
-    dropped: [],
-    recovered: [],
-    settings: {},
-    warnings: [],
-  };
+  const out: ParsedExport = emptyExport(file, 'jsonfeed');
   top.data.items.forEach((raw, index) => {
     const parsed = item.safeParse(raw);
     const where = `items[${index}]`;

@@ -112,4 +112,9 @@ export interface ParsedExport {
   warnings: string[];
 }
 
+/** A parse result with nothing in it yet; each parser fills it in. */
+export function emptyExport(file: string, format: ExportFormat): ParsedExport {
+  return { file, format, hosts: [], entries: [], comments: [], skipped: {}, dropped: [], recovered: [], settings: {}, warnings: [] };
+}
+
 export const entryKey = (system: SourceSystem, sourceId: string) => `${system}|${sourceId}`;

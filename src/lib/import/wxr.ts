@@ -1,6 +1,6 @@
 import { NS, childText, childrenOf, textOf, type XmlElement } from './xml';
 import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
-import { entryKey } from './model';
+import { entryKey, emptyExport } from './model';
 import { storedCommentSchema, type StoredComment } from '../schemas';
 import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META } from '../export/model';
 import { bloggerSlug } from '../slug';
@@ -41,18 +41,7 @@ export function wpDate(local: string, gmt: string): { iso: string; tzAssumed: bo
 const COMMENT_STATES: Record<string, CommentState> = { '1': 'visible', '0': 'pending', trash: 'trashed', spam: 'spam' };
 
 export function parseWxrRecords(file: string, channel: XmlElement, items: XmlElement[], authors: XmlElement[]): ParsedExport {
-  const out: ParsedExport = {
-    file,
-    format: 'wxr',
-    hosts: [],
-    entries: [],
-    comments: [],
-    skipped: {},
-    dropped: [],
-    recovered: [],
-    settings: {},
-    warnings: [],
-  };
+  const out: ParsedExport = emptyExport(file, 'wxr');
   const base = childText(channel, 'base_blog_url', 'wp').trim() || childText(channel, 'link').trim();
   try {
     if (base) out.hosts.push(new URL(base).host.toLowerCase());

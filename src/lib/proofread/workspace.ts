@@ -1,3 +1,4 @@
+import { listFiles } from '../files';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -27,16 +28,6 @@ export interface Workspace {
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
-
-function walk(dir: string, out: string[] = []): string[] {
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) walk(full, out);
-    else if (/\.mdx?$/.test(name)) out.push(full);
-  }
-  return out;
-}
 
 /** Just the frontmatter of a post, without parsing the body. */
 function readFrontmatter(text: string): Record<string, unknown> {
@@ -69,7 +60,7 @@ export function loadWorkspace(root: string, contentFolder = 'content'): Workspac
 
   const posts: Workspace['posts'] = new Map();
   const postsRoot = join(content, 'posts');
-  for (const full of walk(postsRoot)) {
+  for (const full of listFiles(postsRoot, /\.mdx?$/)) {
     const id = toPosix(relative(postsRoot, full)).replace(/\.mdx?$/, '');
     const fm = readFrontmatter(readFileSync(full, 'utf8'));
     const published = fm.published instanceof Date ? fm.published : typeof fm.published === 'string' ? new Date(fm.published) : undefined;
@@ -82,7 +73,7 @@ export function loadWorkspace(root: string, contentFolder = 'content'): Workspac
     });
   }
 
-  const pages = new Set(walk(join(content, 'pages')).map((f) => toPosix(relative(join(content, 'pages'), f)).replace(/\.mdx?$/, '')));
+  const pages = new Set(listFiles(join(content, 'pages'), /\.mdx?$/).map((f) => toPosix(relative(join(content, 'pages'), f)).replace(/\.mdx?$/, '')));
 
   const labelAliases = new Map<string, string>();
   const describedLabels: string[] = [];

@@ -7,8 +7,9 @@
  * - Comments: one extra record per post with comments, built from the page's comments
  *   section. It carries the post's facets plus `type: comment`, and every comment (`<li
  *   id="c…" data-pagefind-title="Name">`) becomes a Pagefind sub-result linking to its anchor.
- *   One record per thread instead of one per comment keeps the index small (see
- *   docs/PERFORMANCE.md) while each hit still lands on the right comment.
+ *   One record per thread instead of one per comment keeps the index and the build
+ *   smaller (5,000 posts: ~4,700 records instead of ~75,000), while each hit still lands
+ *   on the right comment.
  */
 
 /** Post pages, relative to the output folder: `2008/11/slug.html` (not `2008/11/index.html`). */
