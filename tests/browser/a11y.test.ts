@@ -80,6 +80,25 @@ describe.skipIf(!hasChromium)('accessibility and CSP in Chromium', () => {
     await page.close();
   });
 
+  it('the policy is enforced: an injected inline script and a third-party image are blocked and seen', async () => {
+    const page = await browser.page();
+    await page.goto(`${site.url}`);
+    await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__ran = true';
+      document.body.append(s);
+      const img = document.createElement('img');
+      img.src = 'https://third-party.invalid/pixel.png';
+      document.body.append(img);
+    });
+    await page.waitForFunction(() => (window as unknown as { __csp: string[] }).__csp.length >= 2);
+    const seen = await cspViolations(page);
+    expect(seen.some((v) => v.startsWith('script-src'))).toBe(true);
+    expect(seen.some((v) => v.startsWith('img-src'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
+    await page.close();
+  });
+
   it('search works under the CSP: a query shows results and nothing is blocked', async () => {
     const page = await browser.page();
     await page.goto(`${site.url}search/?q=psychotherapy`);

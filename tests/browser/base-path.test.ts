@@ -16,13 +16,15 @@ const BASE = '/pr-42/';
 const SEED = '/2008/11/should-psychiatrists-see-patients-for.html';
 
 describe.skipIf(!hasChromium)(`site and search under ${BASE}`, () => {
-  const work = mkdtempSync(join(tmpdir(), 'shrinkrap-base-path-'));
-  const outDir = join(work, 'dist');
+  let work: string;
+  let outDir: string;
   let site: Site;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'shrinkrap-base-path-'));
+    outDir = join(work, 'dist');
     const result = spawnSync('npx', ['astro', 'build', '--silent'], {
       cwd: process.cwd(),
       stdio: ['ignore', 'inherit', 'inherit'],
@@ -36,7 +38,7 @@ describe.skipIf(!hasChromium)(`site and search under ${BASE}`, () => {
   afterAll(async () => {
     await browser?.close();
     await site?.stop();
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('builds the index inside the build, at the root of the output folder', () => {

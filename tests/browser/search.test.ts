@@ -390,12 +390,12 @@ describe.skipIf(!hasChromium)('search under a Content-Security-Policy header', (
 describe.skipIf(!hasChromium)('search in astro dev', () => {
   let browser: Browser;
   let server: ChildProcess | undefined;
-  const outDir = mkdtempSync(join(tmpdir(), 'shrinkrap-dev-out-'));
-  const cacheDir = mkdtempSync(join(tmpdir(), 'shrinkrap-dev-cache-'));
+  let outDir = '';
+  let cacheDir = '';
   afterAll(async () => {
     server?.kill();
     await browser?.close();
-    for (const dir of [outDir, cacheDir]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [outDir, cacheDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   async function searchSettled(page: Page, url: string): Promise<void> {
@@ -411,6 +411,8 @@ describe.skipIf(!hasChromium)('search in astro dev', () => {
 
   it('says clearly that search needs a build, then searches the last build', async () => {
     browser = await launch();
+    outDir = mkdtempSync(join(tmpdir(), 'shrinkrap-dev-out-'));
+    cacheDir = mkdtempSync(join(tmpdir(), 'shrinkrap-dev-cache-'));
     const port = await freePort();
     // `astro dev` in its own process, as `npm run dev` runs it, with an output folder that
     // has no build yet.
