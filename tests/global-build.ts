@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { childEnv } from './child-env';
 
 /**
  * Build the sample site once per `npm test` run, in a time zone far from the blog's
@@ -23,7 +24,7 @@ export default function setup(): void {
   const result = spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', TZ: TEST_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', OUT_DIR: './dist' },
+    env: childEnv({ TZ: TEST_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', OUT_DIR: './dist' }),
   });
   if (result.status !== 0) throw new Error('The sample site did not build (see the output above).');
   writeFileSync(stamp, runId);

@@ -151,10 +151,7 @@ export async function waitForServer(url: string, log: () => string, timeoutMs = 
  * process.env (BASE_URL=/, MODE, DEV, PROD, SSR, NODE_ENV=test, VITEST…); passed on, they
  * override the child's settings (BASE_URL=/ silently undoes BASE_PATH=/pr-42/).
  */
-export function childEnv(): NodeJS.ProcessEnv {
-  const vite = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !vite.has(k) && !k.startsWith('VITEST')));
-}
+export { childEnv } from '../child-env';
 
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnv } from '../child-env';
 import { XMLParser } from 'fast-xml-parser';
 import { listFiles } from '../../scripts/check-links';
 import { isolatedProject } from '../../scripts/bench/isolated';
@@ -41,7 +42,7 @@ describe('reproducible builds', () => {
       // compiles with import.meta.env.DEV = true (different output).
       // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
       // outside the copy and is compiled as in dev (e.g. data-image-component on images).
-      env: { ...process.env, NODE_ENV: 'production', NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
+      env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
     });
     if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
     first = listFiles(DIST).filter((f) => !IGNORED.has(f)).sort();

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnv } from '../child-env';
 import { attr, page } from '../helpers';
 
 /** `npm run preview:drafts` builds drafts and scheduled posts, marked and kept out of search engines. */
@@ -14,14 +15,12 @@ describe('draft preview build', () => {
   beforeAll(() => {
     const r = spawnSync('npx', ['astro', 'build', '--silent'], {
       encoding: 'utf8',
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
+      env: childEnv({
         SHRINKRAP_DRAFTS: '1',
         SHRINKRAP_NOW: '2026-06-01T12:00:00Z',
         OUT_DIR: out,
         ASTRO_CACHE_DIR: `${out}-cache`,
-      },
+      }),
     });
     if (r.status !== 0) throw new Error(`draft preview build failed:\n${r.stdout}\n${r.stderr}`);
   });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childEnv } from '../child-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runImport, type ImportResult } from '../../src/lib/import/index';
@@ -41,8 +42,7 @@ beforeAll(() => {
   build = spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: process.cwd(),
     encoding: 'utf8',
-    env: {
-      ...process.env,
+    env: childEnv({
       CONTENT_DIR: content,
       OUT_DIR: out,
       ASTRO_CACHE_DIR: join(root, 'cache'),
@@ -50,7 +50,7 @@ beforeAll(() => {
       SHRINKRAP_DRAFTS: '',
       BASE_PATH: '/',
       SITE_URL: 'https://www.shrinkrap.net',
-    },
+    }),
   });
 }, 600_000);
 

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { childEnv } from '../child-env';
 
 /**
  * Bad content must stop the build with a message that names the file, the field and
@@ -19,7 +20,7 @@ function buildWith(files: Record<string, string>): { status: number | null; outp
   const r = spawnSync('npx', ['astro', 'build'], {
     cwd: process.cwd(),
     encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', CONTENT_DIR: content, OUT_DIR: join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: childEnv({ CONTENT_DIR: content, OUT_DIR: join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' }),
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
 }
