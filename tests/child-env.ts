@@ -6,5 +6,6 @@
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const vite = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
   const inherited = Object.entries(process.env).filter(([k]) => !vite.has(k) && !k.startsWith('VITEST'));
-  return { ...Object.fromEntries(inherited), NODE_ENV: 'production', ...extra };
+  // Without NODE_ENV, `astro build` runs as production and `astro dev` as development.
+  return { ...Object.fromEntries(inherited), ...extra };
 }
