@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,9 @@ const PAGES: Record<string, string> = {
   home: '/',
   post: '/2008/11/should-psychiatrists-see-patients-for.html',
   label: '/search/label/psychotherapy',
-  search: '/search/?q=psychotherapy',
+  // The page itself: result URLs (?q=…) are disallowed in robots.txt on purpose, which
+  // Lighthouse's SEO audit would count against them.
+  search: '/search/',
 };
 
 if (!existsSync(join(dist, 'index.html'))) {
@@ -54,13 +56,18 @@ const rows: { name: string; path: string; scores: Record<string, number>; failin
 try {
   for (const [name, path] of Object.entries(PAGES)) {
     const out = join(work, `${name}.json`);
-    const r = spawnSync(
-      'npx',
-      ['--yes', 'lighthouse@13.5.0', `http://127.0.0.1:${port}${path}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`,
-        `--only-categories=${CATEGORIES.join(',')}`, '--output=json', `--output-path=${out}`],
-      { encoding: 'utf8', env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    if (r.status !== 0) throw new Error(`lighthouse failed on ${path}`);
+    // Asynchronous on purpose: the preview server answers from this process's event loop.
+    const status = await new Promise<number | null>((done, failed) => {
+      const child = spawn(
+        'npx',
+        ['--yes', 'lighthouse@13.5.0', `http://127.0.0.1:${port}${path}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`,
+          `--only-categories=${CATEGORIES.join(',')}`, '--output=json', `--output-path=${out}`],
+        { env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'inherit', 'inherit'] },
+      );
+      child.on('error', failed);
+      child.on('close', done);
+    });
+    if (status !== 0) throw new Error(`lighthouse failed on ${path}`);
     const report = JSON.parse(readFileSync(out, 'utf8')) as {
       categories: Record<string, { score: number; auditRefs: { id: string; weight: number }[] }>;
       audits: Record<string, { score: number | null; title: string }>;

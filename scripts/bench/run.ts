@@ -14,7 +14,7 @@ import { isolatedProject, REPO_ROOT } from './isolated';
 
 /**
  * npm run bench -- [--posts 5000] [--format mixed|md|mdx] [--runs 3] [--hugo]
- *                  [--processor satteri|unified] [--work DIR] [--json FILE]
+ *                  [--processor satteri|unified] [--work DIR] [--json FILE] [--skip-warm]
  *
  * Generates the synthetic archive, copies the site's source into a temporary project
  * (node_modules linked) so nothing in the work tree is touched and no other build can
@@ -33,7 +33,6 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     hugo: { type: 'boolean', default: false },
     processor: { type: 'string', default: 'satteri' },
-    'remark-from': { type: 'string' },
     work: { type: 'string' },
     json: { type: 'string' },
     seed: { type: 'string', default: '20060401' },
@@ -110,15 +109,13 @@ function prepareSiteCopy(dir: string): void {
   isolatedProject(dir);
   if (processor === 'unified') {
     // The slow path the README warns about: unified() + remark-gfm, for comparison only.
-    // @astrojs/markdown-remark is not a dependency of the site; install it to measure.
-    const from = resolve(values['remark-from'] ?? REPO_ROOT);
-    const entry = join(from, 'node_modules/@astrojs/markdown-remark/dist/index.js');
-    const gfm = join(from, 'node_modules/remark-gfm/index.js');
+    // @astrojs/markdown-remark is not a dependency of the site; install it to measure. (It must
+    // sit in the project's own node_modules: loaded from another folder, Astro's module runner
+    // cannot load it.)
+    const entry = join(REPO_ROOT, 'node_modules/@astrojs/markdown-remark/dist/index.js');
+    const gfm = join(REPO_ROOT, 'node_modules/remark-gfm/index.js');
     if (!existsSync(entry) || !existsSync(gfm)) {
-      fail(
-        '--processor unified needs @astrojs/markdown-remark: `npm install --no-save @astrojs/markdown-remark`, ' +
-          'or install it with remark-gfm in another folder and pass --remark-from DIR',
-      );
+      fail('--processor unified needs @astrojs/markdown-remark: npm install --no-save @astrojs/markdown-remark');
     }
     cpSync(join(dir, 'astro.config.mjs'), join(dir, 'astro.config.site.mjs'));
     writeFileSync(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv } from '../child-env';
@@ -28,7 +28,7 @@ const OTHER_TZ = (TEST_TZ as string) === 'UTC' ? 'Asia/Tokyo' : 'UTC';
 const IGNORED = new Set(['.test-build']);
 
 describe('reproducible builds', () => {
-  const root = join(tmpdir(), 'shrinkrap-determinism');
+  const root = mkdtempSync(join(tmpdir(), 'shrinkrap-determinism-'));
   const SECOND = join(root, 'dist');
   let first: string[] = [];
   let second: string[] = [];
@@ -49,7 +49,7 @@ describe('reproducible builds', () => {
     second = listFiles(SECOND).filter((f) => !IGNORED.has(f)).sort();
   }, 600_000);
 
-  // The copy stays in the temp folder after a failure, to diff; the next run replaces it.
+  // After a failure the copy stays in the temp folder, to diff against dist/.
   afterAll(() => {
     if (first.length && first.every((f) => existsSync(join(SECOND, f)) && readFileSync(join(DIST, f)).equals(readFileSync(join(SECOND, f))))) rmSync(root, { recursive: true, force: true });
   });

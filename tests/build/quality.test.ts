@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { checkLinks, listFiles, resolveSitePath } from '../../scripts/check-links';
-import { DIST } from '../helpers';
+import { attr, DIST, page } from '../helpers';
 
 /**
  * Quality gates over the whole built sample site: the Nu HTML Checker on every page, an
@@ -48,6 +48,20 @@ describe('internal links and anchors', () => {
     expect(resolveSitePath(DIST, '/2008/11/should-psychiatrists-see-patients-for.html')).toBeDefined();
     expect(resolveSitePath(DIST, '/search/label/forensic psychiatry')).toBe('search/label/forensic psychiatry/index.html');
     expect(resolveSitePath(DIST, '/2008/11/')).toBe('2008/11/index.html');
+  });
+});
+
+describe("commenters' links", () => {
+  it('carry rel="nofollow ugc noopener" on every page that shows comments', () => {
+    let links = 0;
+    for (const f of files.filter((x) => /^(\d{4}\/\d{2}\/[^/]+|p\/[^/]+)\.html$/.test(x) && !x.endsWith('index.html'))) {
+      for (const a of page(`/${f}`).all('li.comment .comment-author a, li.comment .comment-body a')) {
+        links++;
+        const rel = (attr(a, 'rel') ?? '').split(/\s+/);
+        expect(rel, `${f}: ${attr(a, 'href')}`).toEqual(expect.arrayContaining(['nofollow', 'ugc', 'noopener']));
+      }
+    }
+    expect(links, 'the sample comments have links to check').toBeGreaterThan(0);
   });
 });
 
