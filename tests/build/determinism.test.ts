@@ -38,8 +38,7 @@ describe('reproducible builds', () => {
     const r = spawnSync('npx', ['astro', 'build', '--silent'], {
       cwd: root,
       encoding: 'utf8',
-      // NODE_ENV: Vitest sets it to "test" in test workers, and a build that inherits it
-      // compiles with import.meta.env.DEV = true (different output).
+      // childEnv(): without Vitest's NODE_ENV=test, which would compile as in dev.
       // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
       // outside the copy and is compiled as in dev (e.g. data-image-component on images).
       env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
