@@ -38,6 +38,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Some browser tests build too (base path, dev server): start them after the build tests.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
