@@ -126,7 +126,11 @@ export function redirectRules(input: RedirectInput): RedirectRule[] {
     if (old && !served.has(old)) add(old, pagePath(p.id));
   }
   // One rule per label spelling (Cloudflare Pages allows 2,000 static rules; Shrink Rap has a few hundred labels).
-  for (const [spelling, label] of labelFeeds(input)) add(`/feeds/posts/default/-/${encodeURIComponent(spelling)}`, labelFeedPath(label));
+  for (const [spelling, label] of labelFeeds(input)) {
+    add(`/feeds/posts/default/-/${encodeURIComponent(spelling)}`, labelFeedPath(label));
+    // Another spelling of a label (labels.yaml aliases): its old label page leads to the label's.
+    if (spelling !== label) add(labelPath(spelling), `${labelPath(label)}/`);
+  }
   for (const [from, to] of FEED_ALIASES) add(from, to);
   return [...rules.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
@@ -179,7 +183,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
     out.push({ old: `${old}?showComment=${Date.parse(c.published)}#${anchor}`, to: `${to}#${anchor}`, kind: 'comment' });
   }
   for (const [spelling, label] of labelFeeds(input)) {
-    out.push({ old: labelPath(spelling), to: labelPath(spelling), kind: 'label' });
+    out.push({ old: labelPath(spelling), to: spelling === label ? labelPath(label) : `${labelPath(label)}/`, kind: 'label' });
     out.push({ old: `/feeds/posts/default/-/${encodeURIComponent(spelling)}`, to: labelFeedPath(label), kind: 'label-feed' });
   }
   for (const ym of [...months].sort()) {

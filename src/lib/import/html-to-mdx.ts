@@ -3,21 +3,30 @@ import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
-import remarkStringify from 'remark-stringify';
-import { visit, SKIP } from 'unist-util-visit';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { visit, SKIP, EXIT } from 'unist-util-visit';
 import type { Element, ElementContent, Root as HastRoot, RootContent, Text } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import type { State } from 'hast-util-to-mdast';
 import type { VFile } from 'vfile';
 import { autop } from './text';
 
 /**
- * Blogger (and WordPress) post HTML -> clean MDX, with the unified tools:
- * rehype-parse -> (clean-up below) -> rehype-remark -> remark-gfm -> remark-mdx
- * + remark-stringify. remark-mdx's serializer escapes what MDX would read as code
- * (`{`, `<`), and two extra rules escape `import`/`export` at the start of a
- * paragraph. Inline styles, scripts, classes and stray tags go; paragraphs,
- * quotes, lists, tables, links, images (with alt) and known video embeds stay.
+ * Blogger (and WordPress) post HTML -> clean Markdown or MDX, with the unified
+ * tools: rehype-parse -> (clean-up below) -> rehype-remark gives one Markdown tree.
+ * A tree with no JSX or expression in it (most posts) is written as plain `.md`
+ * with remark-gfm + remark-stringify, which escape `<` wherever CommonMark could
+ * read a tag; stray tags never become raw HTML. A tree that needs JSX (a video
+ * <iframe>, <sup>, a line break in a table cell) is written as `.mdx` with
+ * remark-mdx, whose serializer escapes what MDX would read as code (`{`, `<`), and
+ * two extra rules escape `import`/`export` at the start of a paragraph.
+ * Why two formats: an `.mdx` post is recompiled by Vite on every build, a `.md`
+ * post stays in the content-layer cache (docs/PERFORMANCE.md, ".md or .mdx").
+ * Inline styles, scripts, classes and stray tags go; paragraphs, quotes, lists,
+ * tables, links, images (with alt) and known video embeds stay.
  */
+
+export type BodyFormat = 'md' | 'mdx';
 
 export interface ConvertOptions {
   /** Blogger's BLOG_CONVERT_LINE_BREAKS: a newline in the stored HTML was shown as a line break. */
@@ -29,6 +38,8 @@ export interface ConvertOptions {
    * points at the old blog but at nothing we know (kept, and reported).
    */
   rewriteHref?: (href: string) => string | null | undefined;
+  /** 'auto' (default): `.md` unless the body needs JSX. 'mdx': always MDX (the format before the benchmark). */
+  format?: 'auto' | 'mdx';
 }
 
 export interface ConvertReport {
@@ -41,7 +52,10 @@ export interface ConvertReport {
 }
 
 export interface ConvertResult extends ConvertReport {
-  mdx: string;
+  /** 'md' when the body is plain Markdown, 'mdx' when it needs JSX. */
+  format: BodyFormat;
+  /** The body text, in that format (no frontmatter). */
+  body: string;
 }
 
 /** Video hosts whose players are embedded as <iframe>; anything else becomes a link. */
@@ -380,24 +394,53 @@ const handlers = {
   sub: (state: State, node: Element) => ({ type: 'mdxJsxTextElement', name: 'sub', attributes: [], children: state.all(node) }) as never,
 };
 
-let processor: Processor | undefined;
+/** mdast node types only MDX can hold: a tree with any of them must be written as `.mdx`. */
+export const MDX_NODE_TYPES = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
 
-function getProcessor(): Processor {
-  processor ??= unified()
+/** True when the Markdown tree has no JSX, ESM or expression node, so plain `.md` can say it all. */
+export function isPlainMarkdown(tree: MdastRoot): boolean {
+  let plain = true;
+  visit(tree, (node) => {
+    if (MDX_NODE_TYPES.has(node.type)) {
+      plain = false;
+      return EXIT;
+    }
+    return undefined;
+  });
+  return plain;
+}
+
+const STRINGIFY: StringifyOptions = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  listItemIndent: 'one',
+  // Always [text](url): <https://…> autolinks are JSX to MDX, and one style keeps re-runs stable.
+  resourceLink: true,
+};
+
+let toMdast: Processor | undefined;
+let mdxWriter: Processor | undefined;
+let mdWriter: Processor | undefined;
+
+/** HTML -> cleaned hast -> mdast (the Markdown tree both writers start from). */
+function getToMdast(): Processor {
+  toMdast ??= unified()
     .use(rehypeParse, { fragment: true })
     .use(() => (tree: HastRoot, file: VFile) => cleanTree(tree, file.data.convert as Context))
     .use(rehypeRemark, { handlers })
+    .freeze() as unknown as Processor;
+  return toMdast;
+}
+
+function getMdxWriter(): Processor {
+  mdxWriter ??= unified()
     .use(remarkGfm, { tablePipeAlign: false })
     .use(remarkMdx)
     .use(remarkStringify, {
-      bullet: '-',
-      emphasis: '*',
-      strong: '*',
-      rule: '-',
-      fences: true,
-      listItemIndent: 'one',
-      // <https://…> autolinks are JSX to MDX: always write [text](url).
-      resourceLink: true,
+      ...STRINGIFY,
       unsafe: [
         // MDX reads `import`/`export` at the start of a paragraph as JavaScript.
         { atBreak: true, character: 'i', after: 'mport\\b' },
@@ -405,7 +448,25 @@ function getProcessor(): Processor {
       ],
     } as never)
     .freeze() as unknown as Processor;
-  return processor;
+  return mdxWriter;
+}
+
+/** CommonMark + GFM, the way Astro's default processor (Sätteri) reads `.md`. */
+function getMdWriter(): Processor {
+  mdWriter ??= unified()
+    .use(remarkGfm, { tablePipeAlign: false })
+    .use(remarkStringify, STRINGIFY as never)
+    .freeze() as unknown as Processor;
+  return mdWriter;
+}
+
+/** Raw HTML has no place in a plain post: any `html` node left is written as text (escaped). */
+function htmlNodesToText(tree: MdastRoot) {
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    parent.children.splice(index, 1, { type: 'text', value: node.value } as never);
+    return [SKIP, index + 1];
+  });
 }
 
 declare module 'vfile' {
@@ -414,10 +475,17 @@ declare module 'vfile' {
   }
 }
 
-export function htmlToMdx(html: string, options: ConvertOptions = {}): ConvertResult {
+export function convertHtml(html: string, options: ConvertOptions = {}): ConvertResult {
   const report: ConvertReport = { images: [], rewrittenLinks: [], unresolvedLinks: [], embeds: [], removed: [] };
   const source = options.autop ? autop(html) : html;
-  const file = getProcessor().processSync({ value: source, data: { convert: { options, report } } });
-  const mdx = String(file).replace(/\n{3,}/g, '\n\n').trim();
-  return { mdx: mdx ? `${mdx}\n` : '', ...report };
+  const processor = getToMdast();
+  const file: VFile = processor.parse ? (undefined as never) : (undefined as never);
+  void file;
+  const vfile = { value: source, data: { convert: { options, report } } };
+  const tree = processor.runSync(processor.parse(vfile as never), vfile as never) as unknown as MdastRoot;
+  const format: BodyFormat = options.format === 'mdx' || !isPlainMarkdown(tree) ? 'mdx' : 'md';
+  if (format === 'md') htmlNodesToText(tree);
+  const text = (format === 'mdx' ? getMdxWriter() : getMdWriter()).stringify(tree as never) as unknown as string;
+  const body = String(text).replace(/\n{3,}/g, '\n\n').trim();
+  return { format, body: body ? `${body}\n` : '', ...report };
 }
