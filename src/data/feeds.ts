@@ -2,15 +2,15 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
 import { render } from 'astro:content';
-import { getAllComments, getAuthor, getAuthors, getPostById, getPosts, type Post } from './content';
+import { mdxComponents } from '../components/mdx-components';
+import { getAllComments, getAuthor, getAuthors, getPages, getPostById, getPosts, type Post } from './content';
 import { absolute } from './paths';
 import { settings } from './settings';
 import { siteConfig } from '../site.config';
 import { absolutizeHtml, feedUpdated, renderAtom, tagUri, type AtomEntry } from '../lib/feeds';
-import { commentDisplayName, tombstoneText } from '../lib/comments';
-import { sanitizeCommentHtml } from '../lib/sanitize';
-import { commentAnchor, labelPath, pagePath, postPath } from '../lib/urls';
-import type { StoredComment } from '../lib/schemas';
+import { commentAtomEntry, type CommentEntryContext } from '../lib/export/atom';
+import { pathOfPost } from '../lib/export/model';
+import { labelPath, postCommentsFeedPath, postPath } from '../lib/urls';
 
 /** Feeds are assembled here from the shared content; XML is written by src/lib/feeds.ts. */
 
@@ -26,7 +26,7 @@ export function postHtml(post: Post): Promise<string> {
     html = (async () => {
       const c = await (container ??= loadRenderers([mdxRenderer()]).then((renderers) => AstroContainer.create({ renderers })));
       const { Content } = await render(post.entry);
-      return absolutizeHtml(await c.renderToString(Content), origin);
+      return absolutizeHtml(await c.renderToString(Content, { props: { components: mdxComponents } }), origin);
     })();
     htmlCache.set(post.id, html);
   }
@@ -66,28 +66,17 @@ export async function postsFeed(opts: { posts: Post[]; title: string; selfPath: 
   );
 }
 
-function commentUrl(postId: string, c: StoredComment): string {
-  const path = postId.startsWith('p/') ? pagePath(postId.slice(2)) : postPath(postId);
-  return `${absolute(path)}#${commentAnchor(c.id)}`;
-}
-
-async function commentEntry(postId: string, postTitle: string, c: StoredComment, handles: Record<string, string>): Promise<AtomEntry> {
-  const path = postId.startsWith('p/') ? pagePath(postId.slice(2)) : postPath(postId);
-  const removed = c.status === 'tombstone';
-  const name = removed ? 'Unknown' : commentDisplayName(c, c.author.authorKey ? handles[c.author.authorKey] : undefined);
-  return {
-    id: commentEntryId(c.id),
-    title: removed ? tombstoneText(c) : `${name} on “${postTitle}”`,
-    url: commentUrl(postId, c),
-    published: c.published,
-    updated: c.updated ?? c.published,
-    author: { name, ...(c.author.url ? { uri: c.author.url } : {}) },
-    contentHtml: removed ? `<p>${tombstoneText(c)}</p>` : sanitizeCommentHtml(c.bodyHtml),
-    inReplyTo: c.parentId
-      ? { ref: commentEntryId(c.parentId), href: `${absolute(path)}#${commentAnchor(c.parentId)}` }
-      : { ref: postEntryId(postId), href: absolute(path) },
-  };
-}
+let entryContext: Promise<{ ctx: CommentEntryContext; titles: Map<string, string> }> | undefined;
+/** What every comment entry needs (the same builder as the comment exports): handles and post and page titles. */
+const getEntryContext = () =>
+  (entryContext ??= Promise.all([getAuthors(), getPostById(), getPages()]).then(([authors, posts, pages]) => ({
+    ctx: {
+      authority,
+      homeUrl: absolute('/'),
+      handles: Object.fromEntries([...authors].map(([id, a]) => [id, a.data.handle])),
+    },
+    titles: new Map<string, string>([...[...posts].map(([id, p]) => [id, p.title] as const), ...pages.map((p) => [`p/${p.id}`, p.data.title] as const)]),
+  })));
 
 type CommentOnPost = Awaited<ReturnType<typeof getAllComments>>[number];
 let commentsByPost: Promise<Map<string, CommentOnPost[]>> | undefined;
@@ -103,24 +92,53 @@ const getCommentsByPost = () =>
     return m;
   }));
 
-export async function commentsFeed(opts: { postId?: string; title: string; selfPath: string; alternatePath: string; limit?: number }) {
-  const [all, posts, authors] = await Promise.all([getAllComments(), getPostById(), getAuthors()]);
-  const handles = Object.fromEntries([...authors].map(([id, a]) => [id, a.data.handle]));
-  const chosen = (opts.postId ? ((await getCommentsByPost()).get(opts.postId) ?? []) : all).slice().reverse(); // newest first
-  const limited = opts.limit ? chosen.slice(0, opts.limit) : chosen;
-  const entries = await Promise.all(
-    limited.map((x) => commentEntry(x.postId, posts.get(x.postId)?.title ?? 'a page', x.comment, handles)),
-  );
-  return atomResponse(
-    renderAtom({
-      id: tagUri(authority, `feed:${opts.selfPath}`),
-      title: opts.title,
-      updated: feedUpdated(entries),
-      selfUrl: absolute(opts.selfPath),
-      alternateUrl: absolute(opts.alternatePath),
-      entries,
-    }),
-  );
+async function renderCommentsFeed(opts: { chosen: readonly CommentOnPost[]; title: string; selfPath: string; alternatePath: string }): Promise<string> {
+  const { ctx, titles } = await getEntryContext();
+  const entries = opts.chosen.map((x) => commentAtomEntry(ctx, x.postId, titles.get(x.postId) ?? '', x.comment));
+  return renderAtom({
+    id: tagUri(authority, `feed:${opts.selfPath}`),
+    title: opts.title,
+    updated: feedUpdated(entries),
+    selfUrl: absolute(opts.selfPath),
+    alternateUrl: absolute(opts.alternatePath),
+    entries,
+  });
+}
+
+/** The site-wide comments feed: the newest `limit` comments. */
+export async function commentsFeed(opts: { title: string; selfPath: string; alternatePath: string; limit?: number }): Promise<Response> {
+  const newestFirst = (await getAllComments()).slice().reverse();
+  return atomResponse(await renderCommentsFeed({ ...opts, chosen: opts.limit ? newestFirst.slice(0, opts.limit) : newestFirst }));
+}
+
+const sharedPostCommentsXml = new Map<string, Promise<string>>();
+/**
+ * One post's (or page's, "p/slug") comments feed. Imported posts also answer at Blogger's
+ * /feeds/{blogger id}/comments/default: that file is the same feed, so it is rendered once
+ * and both files are identical, their id and rel="self" naming the canonical address
+ * /feeds/comments/{post id}.xml (one feed at two addresses keeps one identity). Only those
+ * feeds are kept, each until its second file is written.
+ */
+export async function postCommentsFeed(postId: string): Promise<Response> {
+  const imported = Boolean((await getPostById()).get(postId)?.bloggerId);
+  // From here to the set() nothing awaits, so the second file always finds the first's promise.
+  let xml = sharedPostCommentsXml.get(postId);
+  if (xml) sharedPostCommentsXml.delete(postId);
+  else {
+    xml = renderPostCommentsFeed(postId);
+    if (imported) sharedPostCommentsXml.set(postId, xml);
+  }
+  return atomResponse(await xml);
+}
+
+async function renderPostCommentsFeed(postId: string): Promise<string> {
+  const [byPost, { titles }] = await Promise.all([getCommentsByPost(), getEntryContext()]);
+  return renderCommentsFeed({
+    chosen: (byPost.get(postId) ?? []).slice().reverse(), // newest first
+    title: `Comments on ${titles.get(postId) ?? postId}`,
+    selfPath: postCommentsFeedPath(postId),
+    alternatePath: pathOfPost(postId),
+  });
 }
 
 function atomResponse(xml: string): Response {

@@ -89,7 +89,9 @@ function start(): void {
   })();
 
   reflect(state);
+  // The page was drawn with the controls' space kept (search.css): revealing them moves nothing.
   ui.hidden = false;
+  delete ui.dataset.reserveSpace;
   status.textContent = 'Loading search…';
   void run(state);
 
@@ -118,7 +120,7 @@ function start(): void {
     labelsExpanded = !labelsExpanded;
     if (lastOptions) renderFacet('label', lastOptions.label);
   });
-  more.addEventListener('click', () => void showMore(runId, true));
+  more.addEventListener('click', () => void showMore(runId, { moveFocus: true }));
   window.addEventListener('popstate', () => {
     state = parseSearchState(location.search);
     reflect(state);
@@ -144,6 +146,13 @@ function start(): void {
     if (input.value.replace(/\s+/g, ' ').trim() !== s.q) input.value = s.q;
     sort.value = s.sort;
     comments.checked = s.comments;
+    // The build renders the empty search's filters, disabled until this script handles them.
+    for (const facet of FACETS) {
+      for (const box of facetLists[facet].querySelectorAll('input')) {
+        box.disabled = false;
+        box.checked = s.filters[facet].includes(box.value);
+      }
+    }
     document.title = s.q ? `${pageTitle}: “${s.q}”` : pageTitle;
   }
 
@@ -189,8 +198,8 @@ function start(): void {
     setCount(commentsCount, types.comment, 'comment threads');
     document.title = s.q ? `${pageTitle}: “${s.q}”` : pageTitle;
 
-    list.replaceChildren();
     if (isBlank(s)) {
+      list.replaceChildren();
       pending = [];
       more.hidden = true;
       status.textContent = 'Type some words, or choose an author, year or label.';
@@ -198,7 +207,7 @@ function start(): void {
       return;
     }
     pending = answers[0]?.results ?? [];
-    await showMore(id, false);
+    await showMore(id, { replace: true });
     if (id !== runId) return;
     status.textContent = resultSummary(s.q, { post: types.post, comment: s.comments ? types.comment : 0 }, s.comments);
     done(s);
@@ -210,14 +219,18 @@ function start(): void {
     list.setAttribute('aria-busy', 'false');
   }
 
-  /** Render the next page of results; after "Show more", focus the first new one. */
-  async function showMore(id: number, moveFocus: boolean): Promise<void> {
+  /**
+   * Render the next page of results; after "Show more", focus the first new one. A new search
+   * swaps the old results for the new in one step (never an empty list in between: no jump).
+   */
+  async function showMore(id: number, { moveFocus = false, replace = false } = {}): Promise<void> {
     const next = pending.slice(0, PAGE_SIZE);
     pending = pending.slice(PAGE_SIZE);
     const data = await Promise.all(next.map((r) => r.data()));
     if (id !== runId) return;
     const items = data.map((d) => resultItem(shapeResult(d)));
-    list.append(...items);
+    if (replace) list.replaceChildren(...items);
+    else list.append(...items);
     more.hidden = pending.length === 0;
     if (moveFocus) items[0]?.querySelector('a')?.focus();
   }

@@ -89,6 +89,26 @@ async function allResults(page: Page): Promise<ShownResult[]> {
   );
 }
 
+/**
+ * Cumulative layout shift so far: the sum of the page's layout-shift entries not caused by
+ * input (what Lighthouse's CLS adds up for a page that settles in one session).
+ */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!e.hadRecentInput) total += e.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        // Buffered entries arrive in a task of their own; two frames later all have.
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(total), 50)));
+      }),
+  );
+}
+
 const postUrls = (results: ShownResult[]) => results.filter((r) => r.kind === 'post').map((r) => r.href).sort();
 
 describe.skipIf(!hasChromium)('search page in Chromium', () => {
@@ -294,6 +314,36 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
     const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  it('draws the page at its final size before search loads: no layout shift (CLS < 0.1)', async () => {
+    // Lighthouse's phone viewport (the sidebar sits below the search there) and a desktop one.
+    for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 720 }]) {
+      for (const query of ['', 'q=jail', 'q=jail&author=ClinkShrink&comments=1']) {
+        const p = await browser.page();
+        await p.setViewportSize(viewport);
+        await open(p, site, query);
+        expect(await layoutShift(p), `${viewport.width}px, ?${query}`).toBeLessThan(0.1);
+        expect(pageErrors(p)).toEqual([]);
+        await p.close();
+      }
+    }
+  });
+
+  it("renders the empty search's filters at build time exactly as the script draws them", async () => {
+    const built = builtPage('/search/', SITE_DIST);
+    const options = (facet: string) => built.all(`#facet-${facet} li`).map((li) => textOf(li));
+    await open(page, site, '');
+    for (const facet of ['author', 'year', 'label']) {
+      const live = await page.locator(`#facet-${facet} li`).allTextContents();
+      expect(live.length, facet).toBeGreaterThan(0);
+      expect(options(facet), facet).toEqual(live);
+    }
+    expect(built.text('#search-comments-count')).toBe(await page.locator('#search-comments-count').textContent());
+    expect(built.text('#facet-label-more')).toBe(await page.locator('#facet-label-more').textContent());
+    // Until the script takes over they are disabled: without JavaScript they would do nothing.
+    expect(built.all('#search-ui input[name="author"]').every((box) => attr(box, 'disabled') !== undefined)).toBe(true);
+    expect(await page.locator('#facet-author input').first().isEnabled()).toBe(true);
   });
 
   it('explains itself without JavaScript and offers the labels and the archive', async () => {

@@ -23,6 +23,8 @@ let root: string;
 let out: string;
 let content: string;
 let imported: ImportResult;
+/** The first import, written the way the importer did before `.md` (every body `.mdx`). */
+let importedAsMdx: ImportResult;
 let build: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
@@ -34,11 +36,10 @@ beforeAll(() => {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(content);
   cpSync(join(process.cwd(), 'content', 'authors'), join(content, 'authors'), { recursive: true });
-  imported = runImport({
-    files: [FIXTURE],
-    contentDir: content,
-    authorMap: { fallback: 'dinah', authors: { roy: { bloggerProfileUris: [], names: ['Jacob Gable'], disqusUsernames: [], wordpressLogins: [] } } },
-  });
+  const authorMap = { fallback: 'dinah', authors: { roy: { bloggerProfileUris: [], names: ['Jacob Gable'], disqusUsernames: [], wordpressLogins: [] } } };
+  // Imported once as .mdx, then again as today: the build must see one file per post.
+  importedAsMdx = runImport({ files: [FIXTURE], contentDir: content, authorMap, bodyFormat: 'mdx' });
+  imported = runImport({ files: [FIXTURE], contentDir: content, authorMap });
   build = spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: process.cwd(),
     encoding: 'utf8',
@@ -97,9 +98,9 @@ function siteInput() {
   };
   const posts = imported.plan.files.filter((f) => f.kind === 'post').map((f) => {
     const d = fm(f.rel);
-    return { id: f.rel.replace(/^posts\/|\.mdx$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [] };
+    return { id: f.rel.replace(/^posts\/|\.mdx?$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [] };
   });
-  const pages = imported.plan.files.filter((f) => f.kind === 'page').map((f) => ({ id: f.rel.replace(/^pages\/|\.mdx$/g, ''), legacyUrl: fm(f.rel).legacy?.url }));
+  const pages = imported.plan.files.filter((f) => f.kind === 'page').map((f) => ({ id: f.rel.replace(/^pages\/|\.mdx?$/g, ''), legacyUrl: fm(f.rel).legacy?.url }));
   const comments = imported.plan.files
     .filter((f) => f.kind === 'comments')
     .flatMap((f) => {
@@ -115,6 +116,18 @@ describe('ghost-importer-blogger.xml, imported and built', () => {
     expect(existsSync(join(out, 'index.html'))).toBe(true);
   });
 
+  it('imports the plain posts as .md, replacing the .mdx files of the first import', () => {
+    const docs = imported.plan.files.filter((f) => f.kind !== 'comments').map((f) => f.rel);
+    expect(docs).toHaveLength(5);
+    expect(docs.every((rel) => rel.endsWith('.md'))).toBe(true);
+    expect(importedAsMdx.plan.files.filter((f) => f.kind !== 'comments').map((f) => f.rel)).toEqual(docs.map((rel) => `${rel}x`));
+    expect(imported.report.writes.switchedFormat).toEqual(docs.map((rel) => ({ from: `${rel}x`, to: rel })));
+    for (const rel of docs) {
+      expect(existsSync(join(content, rel)), rel).toBe(true);
+      expect(existsSync(join(content, `${rel}x`)), `${rel}x`).toBe(false);
+    }
+  });
+
   it('shows the 4 posts and the page at their old addresses', () => {
     for (const path of [
       '/2010/10/update-13-released-on-marketplace.html',
@@ -125,7 +138,11 @@ describe('ghost-importer-blogger.xml, imported and built', () => {
     ]) {
       expect(served(path), path).toBeDefined();
     }
-    expect(readFileSync(served('/2010/10/mo-words-is-live.html')!, 'utf8')).toContain('Mo Words is Live!');
+    const live = readFileSync(served('/2010/10/mo-words-is-live.html')!, 'utf8');
+    expect(live).toContain('Mo Words is Live!');
+    // The .md body rendered: its list and its linked images.
+    expect(live).toContain('<li>Added ability to cancel new challenges.</li>');
+    expect(live).toMatch(/<img[^>]* src="http:\/\/1\.bp\.blogspot\.com\/[^"]+\/s320\/MarketPlace-Details1\.PNG"/);
   });
 
   it('shows the 13 comments on the page, each at its Blogger anchor', () => {
@@ -134,6 +151,9 @@ describe('ghost-importer-blogger.xml, imported and built', () => {
     expect(doc.comments).toHaveLength(13);
     for (const c of doc.comments) expect(html).toContain(`id="c${c.id.slice('blogger:'.length)}"`);
     expect(html).toContain('Mo Words');
+    // The page body (.md) is on the page too, escapes undone: \* and \@ are plain characters.
+    expect(html).toMatch(/\* <strong>Trial Mode Time Limit Removed<\/strong>/);
+    expect(html).not.toMatch(/\\[*@]/);
   });
 
   it('every old address resolves to a file, directly or through _redirects', () => {

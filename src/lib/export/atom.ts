@@ -1,7 +1,9 @@
 import { commentDisplayName, tombstoneText } from '../comments';
 import { feedUpdated, tagUri, type AtomEntry, type AtomFeed } from '../feeds';
 import { sanitizeCommentHtml } from '../sanitize';
-import { commentUrl, postUrl, publicComments, sortComments, type ExportInput } from './model';
+import type { StoredComment } from '../schemas';
+import { commentAnchor } from '../urls';
+import { absoluteFrom, pathOfPost, publicComments, sortComments, type ExportInput } from './model';
 
 /**
  * Comments as Atom with RFC 4685 threading (the vocabulary Blogger used), per post
@@ -22,27 +24,40 @@ export interface AtomCommentsOptions {
   limit?: number;
 }
 
+/** What a comment's Atom entry needs besides the comment: shared with the site's comment feeds (src/data/feeds.ts). */
+export interface CommentEntryContext {
+  /** Tag URI authority: the site's host name. */
+  authority: string;
+  /** Absolute URL of the site root including the base path, e.g. https://www.shrinkrap.net/ */
+  homeUrl: string;
+  /** Display handles of the blog authors, by author id. */
+  handles?: Record<string, string>;
+}
+
+/** One comment as an Atom entry, threaded (RFC 4685) to its parent comment or its post. */
+export function commentAtomEntry(ctx: CommentEntryContext, postId: string, postTitle: string, c: StoredComment): AtomEntry {
+  const postUrl = absoluteFrom(ctx.homeUrl, pathOfPost(postId));
+  const removed = c.status === 'tombstone';
+  const name = removed ? 'Unknown' : commentDisplayName(c, c.author.authorKey ? ctx.handles?.[c.author.authorKey] : undefined);
+  return {
+    id: tagUri(ctx.authority, `comment:${c.id}`),
+    title: removed ? tombstoneText(c) : `${name} on “${postTitle}”`,
+    url: `${postUrl}#${commentAnchor(c.id)}`,
+    published: c.published,
+    updated: c.updated ?? c.published,
+    author: { name, ...(c.author.url && !removed ? { uri: c.author.url } : {}) },
+    contentHtml: removed ? `<p>${tombstoneText(c)}</p>` : sanitizeCommentHtml(c.bodyHtml),
+    inReplyTo: c.parentId
+      ? { ref: tagUri(ctx.authority, `comment:${c.parentId}`), href: `${postUrl}#${commentAnchor(c.parentId)}` }
+      : { ref: tagUri(ctx.authority, `post:${postId}`), href: postUrl },
+  };
+}
+
 export function commentsAtomFeed(input: ExportInput, options: AtomCommentsOptions): AtomFeed {
   const chosen = sortComments(publicComments(input).filter((c) => !options.postId || c.postId === options.postId)).reverse();
   const limited = options.limit ? chosen.slice(0, options.limit) : chosen;
-  const entryId = (commentId: string) => tagUri(options.authority, `comment:${commentId}`);
-  const entries: AtomEntry[] = limited.map(({ postId, comment: c }) => {
-    const removed = c.status === 'tombstone';
-    const name = removed ? 'Unknown' : commentDisplayName(c, c.author.authorKey ? options.handles?.[c.author.authorKey] : undefined);
-    const title = input.posts.get(postId)?.title ?? '';
-    return {
-      id: entryId(c.id),
-      title: removed ? tombstoneText(c) : `${name} on “${title}”`,
-      url: commentUrl(input.site, postId, c.id),
-      published: c.published,
-      updated: c.updated ?? c.published,
-      author: { name, ...(c.author.url && !removed ? { uri: c.author.url } : {}) },
-      contentHtml: removed ? `<p>${tombstoneText(c)}</p>` : sanitizeCommentHtml(c.bodyHtml),
-      inReplyTo: c.parentId
-        ? { ref: entryId(c.parentId), href: commentUrl(input.site, postId, c.parentId) }
-        : { ref: tagUri(options.authority, `post:${postId}`), href: postUrl(input.site, postId) },
-    };
-  });
+  const ctx: CommentEntryContext = { authority: options.authority, homeUrl: input.site.homeUrl, handles: options.handles };
+  const entries = limited.map(({ postId, comment }) => commentAtomEntry(ctx, postId, input.posts.get(postId)?.title ?? '', comment));
   return {
     id: tagUri(options.authority, `feed:${new URL(options.selfUrl).pathname}`),
     title: options.title,

@@ -13,7 +13,10 @@ import { postCommentsSchema, type PostComments } from '../schemas';
 export interface ExistingDoc {
   /** Post id ("2008/11/slug") or page id ("about"). */
   id: string;
+  /** Its file, content-relative ("posts/2008/11/slug.md" or ".mdx"). */
   rel: string;
+  /** Every file with this id: normally just `rel`, both when `slug.md` and `slug.mdx` exist. */
+  rels: string[];
   bloggerId?: string;
   legacyUrl?: string;
   wordpressId?: string;
@@ -52,9 +55,17 @@ function readDocs(contentDir: string, sub: 'posts' | 'pages', warnings: string[]
       warnings.push(`${rel}: unreadable frontmatter (${(e as Error).message}); treated as a post the importer does not know`);
     }
     const legacy = (fm?.legacy ?? {}) as Record<string, unknown>;
+    // slug.md and slug.mdx are one post (one id, one address): the site cannot build both.
+    const twin = out.get(id);
+    if (twin) {
+      twin.rels.push(rel);
+      warnings.push(`${twin.rel} and ${rel} are the same ${sub === 'posts' ? 'post' : 'page'} (${id}); the site can build only one: re-importing it removes the other, or delete one by hand`);
+      continue;
+    }
     out.set(id, {
       id,
       rel,
+      rels: [rel],
       bloggerId: typeof legacy.bloggerId === 'string' ? legacy.bloggerId : undefined,
       legacyUrl: typeof legacy.url === 'string' ? legacy.url : undefined,
       wordpressId: typeof legacy.wordpressId === 'string' ? legacy.wordpressId : undefined,

@@ -16,8 +16,9 @@ import { autop } from './text';
  * tools: rehype-parse -> (clean-up below) -> rehype-remark gives one Markdown tree.
  * A tree with no JSX or expression in it (most posts) is written as plain `.md`
  * with remark-gfm + remark-stringify, which escape `<` wherever CommonMark could
- * read a tag; stray tags never become raw HTML. A tree that needs JSX (a video
- * <iframe>, <sup>, a line break in a table cell) is written as `.mdx` with
+ * read a tag; stray tags never become raw HTML. A tree that needs JSX (a YouTube
+ * or Vimeo player as the site's click-to-load <VideoEmbed>, <sup>, a line break in
+ * a table cell) is written as `.mdx` with
  * remark-mdx, whose serializer escapes what MDX would read as code (`{`, `<`), and
  * two extra rules escape `import`/`export` at the start of a paragraph.
  * Why two formats: an `.mdx` post is recompiled by Vite on every build, a `.md`
@@ -58,9 +59,6 @@ export interface ConvertResult extends ConvertReport {
   body: string;
 }
 
-/** Video hosts whose players are embedded as <iframe>; anything else becomes a link. */
-const EMBED_HOSTS = /^(www\.)?(youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|dailymotion\.com|blogger\.com|w\.soundcloud\.com|player\.libsyn\.com|html5-player\.libsyn\.com|slideshare\.net|ted\.com|embed\.ted\.com|c-span\.org|cnn\.com|hulu\.com)$/i;
-
 const DROP_WITH_CONTENT = new Set([
   'script', 'style', 'noscript', 'template', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'head', 'title', 'svg', 'math', 'map', 'area', 'applet', 'frameset', 'frame',
 ]);
@@ -89,6 +87,24 @@ function youtubeEmbed(src: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A YouTube or Vimeo player address -> what VideoEmbed needs. Other players become
+ * links: pages make no third-party request until a reader clicks.
+ */
+export function videoOf(src: string): { provider: 'youtube' | 'vimeo'; id: string } | undefined {
+  const yt = youtubeEmbed(src);
+  const ytId = yt ? /\/embed\/([\w-]+)/.exec(yt)?.[1] : undefined;
+  if (ytId && /^[A-Za-z0-9_-]{11}$/.test(ytId)) return { provider: 'youtube', id: ytId };
+  try {
+    const u = new URL(src);
+    const vimeo = /^(player\.)?vimeo\.com$/i.test(u.hostname) ? /^\/(?:video\/)?(\d+)/.exec(u.pathname)?.[1] : undefined;
+    if (vimeo) return { provider: 'vimeo', id: vimeo };
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 function absoluteHttp(src: string): string | undefined {
@@ -135,7 +151,7 @@ function cleanTree(tree: HastRoot, ctx: Context) {
           )[0] ??
           '',
       );
-      const yt = youtubeEmbed(src);
+      const yt = videoOf(src)?.provider === 'youtube' ? youtubeEmbed(src) : undefined;
       const replacement = yt
         ? el('iframe', [], { src: yt, title: 'Embedded video' })
         : embedLink(src, ctx);
@@ -145,15 +161,10 @@ function cleanTree(tree: HastRoot, ctx: Context) {
     }
     if (tag === 'iframe') {
       const src = absoluteHttp(String(node.properties.src ?? ''));
-      const host = src ? new URL(src).hostname : '';
-      if (src && EMBED_HOSTS.test(host)) {
+      const video = src ? videoOf(src) : undefined;
+      if (src && video) {
         ctx.report.embeds.push({ src, kept: true });
-        node.properties = {
-          src: youtubeEmbed(src) ?? src,
-          title: String(node.properties.title ?? '') || 'Embedded video',
-          ...(node.properties.width ? { width: String(node.properties.width) } : {}),
-          ...(node.properties.height ? { height: String(node.properties.height) } : {}),
-        };
+        node.properties = { src: youtubeEmbed(src) ?? src, title: String(node.properties.title ?? '') || 'Embedded video' };
         node.children = [];
         return SKIP;
       }
@@ -369,16 +380,15 @@ const jsxAttribute = (name: string, value: string | null) => ({ type: 'mdxJsxAtt
 
 const handlers = {
   iframe(state: State, node: Element) {
-    const p = node.properties;
+    // Only YouTube and Vimeo players get here (cleanTree): the site's click-to-load player,
+    // available to every post without an import.
+    const video = videoOf(String(node.properties.src))!;
     const attributes = [
-      jsxAttribute('src', String(p.src)),
-      jsxAttribute('title', String(p.title ?? 'Embedded video')),
-      ...(p.width ? [jsxAttribute('width', String(p.width))] : []),
-      ...(p.height ? [jsxAttribute('height', String(p.height))] : []),
-      jsxAttribute('loading', 'lazy'),
-      jsxAttribute('allowfullscreen', null),
+      jsxAttribute('provider', video.provider),
+      jsxAttribute('id', video.id),
+      jsxAttribute('title', String(node.properties.title ?? 'Embedded video')),
     ];
-    const result = { type: 'mdxJsxFlowElement', name: 'iframe', attributes, children: [] };
+    const result = { type: 'mdxJsxFlowElement', name: 'VideoEmbed', attributes, children: [] };
     state.patch(node, result as never);
     return result as never;
   },
@@ -479,10 +489,8 @@ export function convertHtml(html: string, options: ConvertOptions = {}): Convert
   const report: ConvertReport = { images: [], rewrittenLinks: [], unresolvedLinks: [], embeds: [], removed: [] };
   const source = options.autop ? autop(html) : html;
   const processor = getToMdast();
-  const file: VFile = processor.parse ? (undefined as never) : (undefined as never);
-  void file;
-  const vfile = { value: source, data: { convert: { options, report } } };
-  const tree = processor.runSync(processor.parse(vfile as never), vfile as never) as unknown as MdastRoot;
+  // The clean-up pass reads its options and fills the report through the file's data.
+  const tree = processor.runSync(processor.parse(source), { value: source, data: { convert: { options, report } } }) as unknown as MdastRoot;
   const format: BodyFormat = options.format === 'mdx' || !isPlainMarkdown(tree) ? 'mdx' : 'md';
   if (format === 'md') htmlNodesToText(tree);
   const text = (format === 'mdx' ? getMdxWriter() : getMdWriter()).stringify(tree as never) as unknown as string;

@@ -23,6 +23,8 @@ export interface ImportOptions {
   force?: boolean;
   hosts?: string[];
   commentsOnly?: boolean;
+  /** 'auto' (default): `.md` unless a body needs components; 'mdx': every post and page as `.mdx`. */
+  bodyFormat?: 'auto' | 'mdx';
   /** Where the import state lives (default: <content>/../import/state.json). */
   statePath?: string;
   /** Where the JSON report goes (default: <content>/../import/reports). Set false to skip. */
@@ -60,7 +62,7 @@ export function runImport(options: ImportOptions): ImportResult {
     return parseExportText(f, readFileSync(f, 'utf8'));
   });
   const existing = readExistingContent(contentDir);
-  const plan = planImport(parsed, existing, authors, { hosts: options.hosts, commentsOnly: options.commentsOnly });
+  const plan = planImport(parsed, existing, authors, { hosts: options.hosts, commentsOnly: options.commentsOnly, bodyFormat: options.bodyFormat });
   const state = readState(statePath);
   const decision = decideWrites(plan.files, contentDir, state, options.force === true);
   recordWrites(plan.report, decision);

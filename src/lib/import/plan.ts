@@ -1,6 +1,6 @@
 import { Document, parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { mdxToJs } from 'satteri';
+import { markdownToMdast, mdxToJs } from 'satteri';
 import { labelName, pageSchema, postCommentsSchema, postSchema, type PostComments, type StoredComment } from '../schemas';
 import { sanitizeCommentHtml } from '../sanitize';
 import { bloggerSlug, uniqueSlug } from '../slug';
@@ -8,7 +8,7 @@ import { postPath, pagePath } from '../urls';
 import { redirectablePath } from '../redirects';
 import type { AuthorResolver } from './authors';
 import type { ExistingContent } from './existing';
-import { htmlToMdx } from './html-to-mdx';
+import { convertHtml, type BodyFormat, type ConvertResult } from './html-to-mdx';
 import { entryKey, type ParsedExport, type SourceComment, type SourceEntry } from './model';
 import { BLOGGER_PAGE_PATH, BLOGGER_POST_PATH, DEFAULT_SITE_HOSTS, SiteHosts, parseOldUrl, safeSlug, urlKey } from './old-urls';
 import { addDropped, emptyReport, type MigrationReport } from './report';
@@ -25,6 +25,8 @@ export interface PlanOptions {
   hosts?: string[];
   /** Never create posts from WXR items: take their comments only. */
   commentsOnly?: boolean;
+  /** 'auto' (default): `.md` for bodies without JSX, `.mdx` for the rest. 'mdx': every body as `.mdx`. */
+  bodyFormat?: 'auto' | 'mdx';
 }
 
 export interface PlannedFile {
@@ -32,6 +34,11 @@ export interface PlannedFile {
   rel: string;
   text: string;
   kind: 'post' | 'page' | 'comments';
+  /**
+   * Files of the same post or page under the other extension (`slug.md` vs `slug.mdx`),
+   * already in the content folder: the writer removes them when it writes this one.
+   */
+  replaces?: string[];
 }
 
 export interface ImportPlan {
@@ -242,10 +249,11 @@ export function planImport(
   for (const p of placed) {
     const e = p.entry;
     const where = `${e.file}${e.line ? `:${e.line}` : ''} (${e.kind} ${e.sourceId})`;
-    const converted = htmlToMdx(e.html, {
+    const converted = convertHtml(e.html, {
       convertLineBreaks: e.system === 'blogger-classic' && settingsOf(parsed, e.file).BLOG_CONVERT_LINE_BREAKS === 'true',
       autop: e.autop,
       rewriteHref,
+      format: options.bodyFormat ?? 'auto',
     });
     collectConversion(report, p, converted);
     const newPath = e.kind === 'post' ? postPath(p.id) : pagePath(p.id);
@@ -305,14 +313,19 @@ export function planImport(
       problems.push(`${where}: frontmatter ${i.path.join('.')}: ${i.message}`);
       continue;
     }
-    const text = `---\n${yamlText}---\n\n${converted.mdx}`;
-    try {
-      mdxToJs(converted.mdx);
-    } catch (err) {
-      problems.push(`${where}: the converted body does not compile as MDX (${(err as Error).message}). Please report this post; its HTML needs a conversion rule.`);
+    const text = `---\n${yamlText}---\n\n${converted.body}`;
+    const invalid = bodyProblem(converted.body, converted.format);
+    if (invalid) {
+      problems.push(`${where}: ${invalid}. Please report this post; its HTML needs a conversion rule.`);
       continue;
     }
-    files.push({ rel: e.kind === 'post' ? `posts/${p.id}.mdx` : `pages/${p.id}.mdx`, text, kind: e.kind });
+    const folder = e.kind === 'post' ? 'posts' : 'pages';
+    const rel = `${folder}/${p.id}.${converted.format}`;
+    // The same post under the other extension (imported before the format changed, or renamed).
+    const already = (e.kind === 'post' ? existing.posts : existing.pages).get(p.id);
+    const replaces = (already?.rels ?? []).filter((r) => r !== rel);
+    files.push({ rel, text, kind: e.kind, ...(replaces.length ? { replaces } : {}) });
+    report.counts.formats[converted.format]++;
   }
   report.counts.labels = labelsSeen.size;
   report.unknownAuthors = [...unknown.values()].sort((a, b) => b.posts - a.posts || byText(a.name, b.name));
@@ -486,7 +499,30 @@ function frontmatterYaml(data: Record<string, unknown>): string {
   return doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
 }
 
-function collectConversion(report: MigrationReport, p: Placed, c: ReturnType<typeof htmlToMdx>) {
+/**
+ * Why a converted body would not build, or undefined when it will: an `.mdx` body
+ * must compile with Sätteri (what @astrojs/mdx uses); a `.md` body must parse to a
+ * tree without raw HTML, which Sätteri would pass to the page verbatim.
+ */
+export function bodyProblem(body: string, format: BodyFormat): string | undefined {
+  if (format === 'mdx') {
+    try {
+      mdxToJs(body);
+      return undefined;
+    } catch (err) {
+      return `the converted body does not compile as MDX (${(err as Error).message})`;
+    }
+  }
+  const raw: string[] = [];
+  const walk = (node: { type: string; value?: string; children?: unknown[] }) => {
+    if (node.type === 'html') raw.push(String(node.value));
+    for (const c of node.children ?? []) walk(c as never);
+  };
+  walk(markdownToMdast(body) as never);
+  return raw.length ? `the converted Markdown would pass raw HTML to the page (${raw[0]!.slice(0, 60)})` : undefined;
+}
+
+function collectConversion(report: MigrationReport, p: Placed, c: ConvertResult) {
   const path = pathOfTarget(p.target);
   report.links.rewritten += c.rewrittenLinks.length;
   for (const href of c.unresolvedLinks) report.links.unresolved.push({ post: path, href });

@@ -11,6 +11,8 @@ export interface MigrationReport {
     pages: { live: number; draft: number };
     comments: { visible: number; tombstone: number };
     labels: number;
+    /** Posts and pages by body format: plain Markdown (.md) or MDX with components (.mdx). */
+    formats: { md: number; mdx: number };
     /** Dropped items by reason: spam, deleted, orphan, trashed, pending, pingback, malformed, deleted-thread… */
     dropped: Record<string, number>;
   };
@@ -32,14 +34,20 @@ export interface MigrationReport {
   addresses: { from: string; to: string }[];
   /** Old paths that now differ (renamed slugs, non-Blogger addresses): the host redirects these. */
   redirects: { from: string; to: string }[];
-  writes: { written: string[]; unchanged: number; skippedEditedByHand: string[] };
+  writes: {
+    written: string[];
+    unchanged: number;
+    skippedEditedByHand: string[];
+    /** Posts and pages whose file changed between .md and .mdx: the old file was removed. */
+    switchedFormat: { from: string; to: string }[];
+  };
   warnings: string[];
 }
 
 export function emptyReport(): MigrationReport {
   return {
     files: [],
-    counts: { posts: { live: 0, draft: 0 }, pages: { live: 0, draft: 0 }, comments: { visible: 0, tombstone: 0 }, labels: 0, dropped: {} },
+    counts: { posts: { live: 0, draft: 0 }, pages: { live: 0, draft: 0 }, comments: { visible: 0, tombstone: 0 }, labels: 0, formats: { md: 0, mdx: 0 }, dropped: {} },
     dropped: [],
     slugCollisions: [],
     urlMonthMismatches: [],
@@ -56,7 +64,7 @@ export function emptyReport(): MigrationReport {
     duplicates: [],
     addresses: [],
     redirects: [],
-    writes: { written: [], unchanged: 0, skippedEditedByHand: [] },
+    writes: { written: [], unchanged: 0, skippedEditedByHand: [], switchedFormat: [] },
     warnings: [],
   };
 }
@@ -93,6 +101,7 @@ export function formatReport(r: MigrationReport, options: { dryRun?: boolean } =
     `  pages: ${c.pages.live} live, ${c.pages.draft} drafts`,
     `  comments: ${c.comments.visible} visible, ${c.comments.tombstone} tombstones (removed, kept for their replies)`,
     `  labels: ${c.labels}`,
+    `  formats: ${c.formats.md} plain Markdown (.md), ${c.formats.mdx} MDX with components (.mdx)`,
     `  dropped: ${dropped || 'nothing'}${list(r.dropped, (d) => `${d.reason}: ${d.kind} ${d.id}${d.detail ? ` (${d.detail})` : ''}`)}`,
     `  slug collisions: ${r.slugCollisions.length}${list(r.slugCollisions, (s) => `${s.wanted} -> ${s.assigned} (${s.reason})`)}`,
     `  URL month differs from the date: ${r.urlMonthMismatches.length}${list(r.urlMonthMismatches, (m) => `${m.post} published ${m.published}`)}`,
@@ -119,6 +128,11 @@ export function formatReport(r: MigrationReport, options: { dryRun?: boolean } =
       (f) => f,
     )}`,
   );
+  if (r.writes.switchedFormat.length) {
+    lines.push(
+      `  switched between .md and .mdx (old file removed): ${r.writes.switchedFormat.length}${list(r.writes.switchedFormat, (s) => `${s.from} -> ${s.to}`)}`,
+    );
+  }
   if (r.warnings.length) lines.push(`  warnings: ${r.warnings.length}${list(r.warnings, (w) => w)}`);
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { PostComments } from '../../../src/lib/schemas';
 import { importInto, peer, scratch, snapshot } from './helpers';
-import { compileBoth, renderedText } from './mdx';
+import { compileBoth, compileMarkdown, compilePost, renderedText, renderedWords } from './mdx';
 
 /**
  * The Blogger files other importers test with, and what those projects assert
@@ -43,12 +43,12 @@ describe('pelican-bloggerexport.xml (pelican TestBloggerXmlImporter)', () => {
   it('names published entries from their link, drafts from their title', () => {
     expect([...files.keys()].filter((f) => !f.startsWith('authors/')).sort()).toEqual([
       'comments/2010/11/the-steel-windpipe.json',
-      'pages/test-page-2.mdx',
-      'pages/test-page.mdx',
-      'posts/2010/11/black-as-egypts-night.mdx',
-      'posts/2010/11/the-steel-windpipe.mdx',
+      'pages/test-page-2.md',
+      'pages/test-page.md',
+      'posts/2010/11/black-as-egypts-night.md',
+      'posts/2010/11/the-steel-windpipe.md',
     ]);
-    expect(frontmatter(read('posts/2010/11/black-as-egypts-night.mdx')).labels).toEqual(['Interesting cases', 'amputations']);
+    expect(frontmatter(read('posts/2010/11/black-as-egypts-night.md')).labels).toEqual(['Interesting cases', 'amputations']);
   });
 
   it('attaches the comment to its post and never stores the generated comment title', () => {
@@ -73,12 +73,12 @@ describe('ghost-importer-blogger.xml (Ghost-Importer BloggerImport_spec)', () =>
     expect(comments.comments.filter((x) => x.author.identity === 'anonymous')).toHaveLength(8);
     expect(comments.comments.filter((x) => x.author.name === 'Jacob Gable')).toHaveLength(5);
     expect([...files.keys()].filter((f) => f.startsWith('posts/')).sort()).toEqual([
-      'posts/2010/10/mo-words-for-win-phone-7.mdx',
-      'posts/2010/10/mo-words-is-live.mdx',
-      'posts/2010/10/update-13-released-on-marketplace.mdx',
-      'posts/2010/10/version-10-submitted-to-marketplace.mdx',
+      'posts/2010/10/mo-words-for-win-phone-7.md',
+      'posts/2010/10/mo-words-is-live.md',
+      'posts/2010/10/update-13-released-on-marketplace.md',
+      'posts/2010/10/version-10-submitted-to-marketplace.md',
     ]);
-    expect(frontmatter(read('posts/2010/10/mo-words-is-live.mdx')).labels).toEqual(['v1.0']);
+    expect(frontmatter(read('posts/2010/10/mo-words-is-live.md')).labels).toEqual(['v1.0']);
     // An unknown author is reported, and his comments stay a reader's.
     expect(result.report.unknownAuthors).toEqual([
       { name: 'Jacob Gable', uri: 'http://www.blogger.com/profile/06143537581139815312', posts: 4, assignedTo: 'dinah' },
@@ -98,7 +98,7 @@ describe('ghost-importer-blogger.xml (Ghost-Importer BloggerImport_spec)', () =>
     const byAuthor = comments.filter((x) => x.author.role === 'blog-author');
     expect(byAuthor).toHaveLength(5);
     expect(byAuthor.every((x) => x.author.authorKey === 'roy')).toBe(true);
-    expect(frontmatter(read('posts/2010/10/mo-words-is-live.mdx')).author).toBe('roy');
+    expect(frontmatter(read('posts/2010/10/mo-words-is-live.md')).author).toBe('roy');
   });
 });
 
@@ -111,30 +111,30 @@ describe('blot-export.atom (Takeout, blot importer tests)', () => {
     expect(result.report.dropped.filter((d) => d.kind === 'post')).toEqual([
       { kind: 'post', id: 'tag:blogger.com,1999:blog-1.post-trashed', reason: 'trashed', detail: 'trashed 2015-02-01T00:00:00Z' },
     ]);
-    expect(files.has('posts/2015/01/trashed.mdx')).toBe(false);
+    expect([...files.keys()].filter((f) => f.includes('trashed'))).toEqual([]);
   });
 
   it('places entries at their filename and keeps the date', () => {
-    const fm = frontmatter(read('posts/2014/07/kinship-terms.mdx'));
+    const fm = frontmatter(read('posts/2014/07/kinship-terms.md'));
     expect(fm.published).toBe('2014-07-28T03:35:00Z');
     expect(fm.title).toBe('Kinship terms');
-    expect(files.has('pages/about.mdx')).toBe(true);
-    expect(frontmatter(read('posts/2021/11/kion-fari.mdx')).title).toBe('kion-fari');
+    expect(files.has('pages/about.md')).toBe(true);
+    expect(frontmatter(read('posts/2021/11/kion-fari.md')).title).toBe('kion-fari');
     expect(result.report.untitled).toEqual([{ id: '2021/11/kion-fari', title: 'kion-fari' }]);
   });
 
   it('writes the Markdown blot expects', () => {
-    const b = body(read('posts/2014/07/kinship-terms.mdx'));
+    const b = body(read('posts/2014/07/kinship-terms.md'));
     expect(b).toContain('Hello **world** and *friends*.');
     expect(b).toContain('**1.1.2 Particle Categories**');
     expect(b).toContain('| Term | Meaning |');
     expect(b).toContain('| ama | mother |');
-    compileBoth(b);
-    expect(renderedText(b)).toContain('ama');
+    expect(compileMarkdown(b)).toContain('<td>ama</td>');
+    expect(renderedText(b, 'md')).toContain('ama');
   });
 
   it('rewrites same-site links and leaves other blogs alone', () => {
-    const b = body(read('posts/2014/07/kinship-terms.mdx'));
+    const b = body(read('posts/2014/07/kinship-terms.md'));
     expect(b).toContain('[post](/2021/11/kion-fari.html)');
     expect(b).toContain('[elsewhere](https://seadilanguage.blogspot.com/other.html)');
   });
@@ -158,7 +158,7 @@ describe('blot-export.xml (classic, blot importer tests)', () => {
   });
 
   it('post-1: labels, date, address, and the images (linked full size, data: kept)', () => {
-    const text = read('posts/2020/01/shared.mdx');
+    const text = read('posts/2020/01/shared.md');
     const fm = frontmatter(text);
     expect(fm.labels).toEqual(['News', 'Two Words']);
     expect(fm.published).toBe('2020-01-02T03:04:05Z');
@@ -168,39 +168,55 @@ describe('blot-export.xml (classic, blot importer tests)', () => {
   });
 
   it('post-2 shares post-1 address: kept distinct with Blogger\'s _1 suffix, and reported', () => {
-    expect(frontmatter(read('posts/2020/01/shared_1.mdx')).title).toBe('shared');
+    expect(frontmatter(read('posts/2020/01/shared_1.md')).title).toBe('shared');
     expect(result.report.slugCollisions).toEqual([
       { id: 'post-2', wanted: '2020/01/shared', assigned: '2020/01/shared_1', reason: 'another entry in the export has this address' },
     ]);
   });
 
   it('post-3 had no Blogger-shaped address: it gets a safe one and a redirect', () => {
-    expect(files.has('posts/2020/01/weird-name.mdx')).toBe(true);
+    expect(files.has('posts/2020/01/weird-name.md')).toBe(true);
     expect(result.report.redirects).toEqual([{ from: '/a/%E2%98%83/weird.name.html', to: '/2020/01/weird-name.html' }]);
   });
 
   it('post-4 is titled from its filename; internal links are rewritten, others kept', () => {
-    expect(frontmatter(read('posts/2020/01/hello-world.mdx')).title).toBe('hello-world');
-    const text = read('posts/2020/01/shared.mdx');
+    expect(frontmatter(read('posts/2020/01/hello-world.md')).title).toBe('hello-world');
+    const text = read('posts/2020/01/shared.md');
     expect(text).toContain('[other post](/2020/01/hello-world.html)');
     expect(text).toContain('[elsewhere](https://other.example/page)');
-    expect(files.has('pages/about.mdx')).toBe(true);
+    expect(files.has('pages/about.md')).toBe(true);
   });
 });
 
-describe('every post converted from every Blogger fixture compiles as MDX', () => {
+describe('every post converted from every Blogger fixture compiles, and .md renders what .mdx would have', () => {
+  const hosts = ['example.blogspot.com', 'koalanguage.blogspot.com'];
+  const docsOf = (files: Map<string, string>) => [...files].filter(([f]) => /^(posts|pages)\//.test(f));
+  const idOf = (rel: string) => rel.replace(/\.mdx?$/, '');
   for (const file of ['pelican-bloggerexport.xml', 'ghost-importer-blogger.xml', 'blot-export.atom', 'blot-export.xml']) {
     it(file, () => {
-      const { files } = imported(file, { hosts: ['example.blogspot.com', 'koalanguage.blogspot.com'] });
-      const mdx = [...files].filter(([f]) => /\.mdx$/.test(f));
-      expect(mdx.length).toBeGreaterThan(0);
-      for (const [name, text] of mdx) {
+      const { files } = imported(file, { hosts });
+      const docs = docsOf(files);
+      expect(docs.length).toBeGreaterThan(0);
+      // These exports hold no video player and no superscript: every body is plain Markdown.
+      expect(docs.filter(([f]) => !f.endsWith('.md'))).toEqual([]);
+      // The same export written the old way, every body as .mdx.
+      const asMdx = new Map(docsOf(imported(file, { hosts, bodyFormat: 'mdx' }).files).map(([f, text]) => [idOf(f), { f, text }]));
+      expect([...asMdx.keys()].sort()).toEqual(docs.map(([f]) => idOf(f)).sort());
+      for (const [name, text] of docs) {
+        const twin = asMdx.get(idOf(name))!;
+        expect(twin.f).toBe(`${idOf(name)}.mdx`);
         try {
-          compileBoth(text);
+          compilePost(name, text);
+          compileBoth(twin.text);
         } catch (e) {
           throw new Error(`${file} -> ${name}: ${(e as Error).message}`);
         }
+        // Same frontmatter, and the same words on the page.
+        expect(frontmatter(text), name).toEqual(frontmatter(twin.text));
+        expect(renderedWords(text, 'md'), name).toBe(renderedWords(twin.text, 'mdx'));
       }
+      // Real text was compared, not two empty pages.
+      expect(docs.map(([, text]) => renderedWords(text, 'md')).join(' ').length).toBeGreaterThan(50);
     });
   }
 });

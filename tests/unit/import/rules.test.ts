@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { postCommentsSchema, postSchema, type PostComments, type StoredComment } from '../../../src/lib/schemas';
 import { importInto, ours, scratch, snapshot } from './helpers';
-import { compileBoth, renderedText } from './mdx';
+import { compileBoth, compilePost, renderedText } from './mdx';
 
 /** Our own fixtures, one rule each (tests/fixtures/import/README.md). */
 
@@ -40,9 +40,9 @@ describe('posts', () => {
   });
 
   it('keeps the real _1 slug and gives a clashing draft the next one, reported', () => {
-    expect(frontmatter('posts/2006/04/ground-rules.mdx').title).toBe('Ground Rules');
-    expect(frontmatter('posts/2006/04/ground-rules_1.mdx').legacy).toMatchObject({ url: 'http://psychiatrist-blog.blogspot.com/2006/04/ground-rules_1.html' });
-    expect(frontmatter('posts/2006/04/ground-rules_2.mdx')).toMatchObject({ draft: true, title: 'Ground Rules' });
+    expect(frontmatter('posts/2006/04/ground-rules.md').title).toBe('Ground Rules');
+    expect(frontmatter('posts/2006/04/ground-rules_1.md').legacy).toMatchObject({ url: 'http://psychiatrist-blog.blogspot.com/2006/04/ground-rules_1.html' });
+    expect(frontmatter('posts/2006/04/ground-rules_2.md')).toMatchObject({ draft: true, title: 'Ground Rules' });
     expect(result.report.slugCollisions).toEqual([
       {
         id: 'tag:blogger.com,1999:blog-9876543210987654321.post-2000000000000000003',
@@ -54,7 +54,7 @@ describe('posts', () => {
   });
 
   it('follows the URL month, not the date, and reports the difference', () => {
-    expect(frontmatter('posts/2008/04/collaterol-damage.mdx').published).toBe('2007-04-30T23:30:00.000-04:00');
+    expect(frontmatter('posts/2008/04/collaterol-damage.md').published).toBe('2007-04-30T23:30:00.000-04:00');
     expect(result.report.urlMonthMismatches).toEqual([
       { post: '/2008/04/collaterol-damage.html', url: 'http://psychiatrist-blog.blogspot.com/2008/04/collaterol-damage.html', published: '2007-04-30T23:30:00.000-04:00' },
     ]);
@@ -62,9 +62,9 @@ describe('posts', () => {
 
   it('maps authors by profile URI or name; an unknown author goes to the fallback and the report', () => {
     expect(frontmatter(`posts/${COUCH}.mdx`).author).toBe('dinah');
-    expect(frontmatter('posts/2006/04/ground-rules.mdx').author).toBe('clinkshrink');
-    expect(frontmatter('posts/2008/04/collaterol-damage.mdx').author).toBe('roy');
-    expect(frontmatter('posts/2008/01/guest-post.mdx').author).toBe('dinah');
+    expect(frontmatter('posts/2006/04/ground-rules.md').author).toBe('clinkshrink');
+    expect(frontmatter('posts/2008/04/collaterol-damage.md').author).toBe('roy');
+    expect(frontmatter('posts/2008/01/guest-post.md').author).toBe('dinah');
     expect(result.report.unknownAuthors).toEqual([
       { name: 'Guest Blogger', uri: 'https://www.blogger.com/profile/44444444444444444444', posts: 1, assignedTo: 'dinah' },
     ]);
@@ -83,24 +83,41 @@ describe('posts', () => {
     const text = renderedText(read(`posts/${COUCH}.mdx`));
     expect(text).toContain('import this thought: {braces} and I <3 you');
     expect(text).not.toContain('alert(1)');
-    expect(b).toContain('<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"');
+    expect(b).toContain('<VideoEmbed provider="youtube" id="dQw4w9WgXcQ" title="Embedded video" />');
     expect(b).toContain('[![The duck](http://1.bp.blogspot.com/x/s320/duck.jpg)](http://1.bp.blogspot.com/x/s1600/duck.jpg)');
   });
 
+  it('writes plain posts and pages as .md, the post with a YouTube player as .mdx; each compiles as what it is', () => {
+    const docs = [...files.keys()].filter((f) => /^(posts|pages)\//.test(f));
+    expect(docs.filter((f) => f.endsWith('.mdx'))).toEqual([`posts/${COUCH}.mdx`]);
+    expect(body(`posts/${COUCH}.mdx`)).toMatch(/^<VideoEmbed provider="youtube" id="dQw4w9WgXcQ"/m);
+    const plain = docs.filter((f) => f.endsWith('.md'));
+    expect(plain.length).toBe(docs.length - 1);
+    expect(result.report.counts.formats).toEqual({ md: plain.length, mdx: 1 });
+    expect(result.text).toContain(`formats: ${plain.length} plain Markdown (.md), 1 MDX with components (.mdx)`);
+    for (const f of docs) {
+      try {
+        compilePost(f, read(f));
+      } catch (e) {
+        throw new Error(`${f}: ${(e as Error).message}`);
+      }
+    }
+  });
+
   it('turns newlines into line breaks when the blog did (BLOG_CONVERT_LINE_BREAKS)', () => {
-    expect(body('posts/2006/04/ground-rules.mdx')).toBe('First line\\\nSecond line\n\nA new paragraph.\n');
+    expect(body('posts/2006/04/ground-rules.md')).toBe('First line\\\nSecond line\n\nA new paragraph.\n');
   });
 
   it('imports pages to content/pages, and Takeout posts with labels and description', () => {
-    expect(frontmatter('pages/about-us.mdx')).toEqual({ title: 'About Us', legacy: { bloggerId: '3000000000000000001', url: 'http://psychiatrist-blog.blogspot.com/p/about-us.html' } });
-    expect(frontmatter('posts/2009/05/jail-prison-psychiatry.mdx')).toMatchObject({
+    expect(frontmatter('pages/about-us.md')).toEqual({ title: 'About Us', legacy: { bloggerId: '3000000000000000001', url: 'http://psychiatrist-blog.blogspot.com/p/about-us.html' } });
+    expect(frontmatter('posts/2009/05/jail-prison-psychiatry.md')).toMatchObject({
       title: 'Jail & Prison Psychiatry',
       labels: ['forensics', 'jails'],
       description: 'What forensic psychiatry in a jail is like.',
       author: 'clinkshrink',
     });
-    expect(frontmatter('posts/2009/06/half-thought.mdx').draft).toBe(true);
-    expect(files.has('posts/2009/06/thrown-away.mdx')).toBe(false);
+    expect(frontmatter('posts/2009/06/half-thought.md').draft).toBe(true);
+    expect([...files.keys()].filter((f) => f.includes('thrown-away'))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlanError } from '../../../src/lib/import/plan';
@@ -36,15 +36,15 @@ describe('writing content', () => {
   it('does not overwrite a post edited by hand unless forced', () => {
     const { content } = scratch();
     importInto(content, [ours('blogger-rules.xml')]);
-    const post = join(content, 'posts', '2006', '04', 'ground-rules.mdx');
+    const post = join(content, 'posts', '2006', '04', 'ground-rules.md');
     const edited = readFileSync(post, 'utf8').replace('A new paragraph.', 'A new paragraph, fixed by hand.');
     writeFileSync(post, edited);
     const again = importInto(content, [ours('blogger-rules.xml')]);
-    expect(again.report.writes.skippedEditedByHand).toEqual(['posts/2006/04/ground-rules.mdx']);
+    expect(again.report.writes.skippedEditedByHand).toEqual(['posts/2006/04/ground-rules.md']);
     expect(readFileSync(post, 'utf8')).toBe(edited);
     expect(again.text).toMatch(/1 skipped \(edited by hand since the last import; --force overwrites\)/);
     const forced = importInto(content, [ours('blogger-rules.xml')], { force: true });
-    expect(forced.report.writes.written).toEqual(['posts/2006/04/ground-rules.mdx']);
+    expect(forced.report.writes.written).toEqual(['posts/2006/04/ground-rules.md']);
     expect(readFileSync(post, 'utf8')).not.toContain('fixed by hand');
   });
 
@@ -122,6 +122,105 @@ describe('writing content', () => {
   });
 });
 
+describe('.md and .mdx are the same post', () => {
+  /** Posts and pages on disk, by id, with their extensions. */
+  const docs = (content: string) => {
+    const out = new Map<string, string[]>();
+    for (const [rel] of snapshot(content)) {
+      const m = /^((?:posts|pages)\/.+)\.(mdx?)$/.exec(rel);
+      if (m) out.set(m[1]!, [...(out.get(m[1]!) ?? []), m[2]!]);
+    }
+    return out;
+  };
+  const state = (root: string) => (JSON.parse(readFileSync(join(root, 'import', 'state.json'), 'utf8')) as { files: Record<string, string> }).files;
+
+  it('a re-import moves posts first imported as .mdx to .md (and back), leaving one file each, reported', () => {
+    const fresh = scratch();
+    importInto(fresh.content, RULES);
+    const { root, content } = scratch();
+    importInto(content, RULES, { bodyFormat: 'mdx' });
+    const allMdx = snapshot(root);
+    const ids = docs(content);
+    expect([...ids.values()].every((ext) => ext.join() === 'mdx')).toBe(true);
+
+    const switched = importInto(content, RULES);
+    const plain = [...docs(fresh.content)].filter(([, ext]) => ext.join() === 'md').map(([id]) => id);
+    expect(plain.length).toBeGreaterThan(5);
+    expect(switched.report.writes.switchedFormat).toEqual(plain.map((id) => ({ from: `${id}.mdx`, to: `${id}.md` })));
+    expect(switched.text).toContain(`switched between .md and .mdx (old file removed): ${plain.length}`);
+    // One file per post, and exactly what a first import would have written, state included.
+    expect([...docs(content).values()].every((ext) => ext.length === 1)).toBe(true);
+    expect(snapshot(root)).toEqual(snapshot(fresh.root));
+    expect(Object.keys(state(root)).filter((rel) => rel.endsWith('.mdx'))).toEqual(['posts/2006/03/welcome-to-couch.mdx']);
+
+    // Idempotent after the switch.
+    const again = importInto(content, RULES);
+    expect(again.report.writes.written).toEqual([]);
+    expect(again.report.writes.switchedFormat).toEqual([]);
+    expect(snapshot(root)).toEqual(snapshot(fresh.root));
+
+    // And back: the old format comes back byte for byte.
+    const back = importInto(content, RULES, { bodyFormat: 'mdx' });
+    expect(back.report.writes.switchedFormat).toEqual(plain.map((id) => ({ from: `${id}.md`, to: `${id}.mdx` })));
+    expect(snapshot(root)).toEqual(allMdx);
+  });
+
+  it('a dry run reports the switch and changes nothing', () => {
+    const { root, content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')], { bodyFormat: 'mdx' });
+    const before = snapshot(root);
+    const r = importInto(content, [ours('blogger-rules.xml')], { dryRun: true });
+    expect(r.report.writes.switchedFormat).toContainEqual({ from: 'posts/2006/04/ground-rules.mdx', to: 'posts/2006/04/ground-rules.md' });
+    expect(snapshot(root)).toEqual(before);
+  });
+
+  it('an .mdx edited by hand is not replaced by .md without --force', () => {
+    const { content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')], { bodyFormat: 'mdx' });
+    const mdx = join(content, 'posts', '2006', '04', 'ground-rules.mdx');
+    const md = join(content, 'posts', '2006', '04', 'ground-rules.md');
+    const edited = readFileSync(mdx, 'utf8').replace('A new paragraph.', 'A new paragraph, fixed by hand.');
+    writeFileSync(mdx, edited);
+    const again = importInto(content, [ours('blogger-rules.xml')]);
+    expect(again.report.writes.skippedEditedByHand).toEqual(['posts/2006/04/ground-rules.mdx']);
+    expect(again.report.writes.switchedFormat).not.toContainEqual(expect.objectContaining({ from: 'posts/2006/04/ground-rules.mdx' }));
+    expect(readFileSync(mdx, 'utf8')).toBe(edited);
+    expect(existsSync(md)).toBe(false);
+    expect(again.report.slugCollisions).toEqual([]);
+    const forced = importInto(content, [ours('blogger-rules.xml')], { force: true });
+    expect(forced.report.writes.switchedFormat).toEqual([{ from: 'posts/2006/04/ground-rules.mdx', to: 'posts/2006/04/ground-rules.md' }]);
+    expect(existsSync(mdx)).toBe(false);
+    expect(readFileSync(md, 'utf8')).not.toContain('fixed by hand');
+  });
+
+  it('a post renamed to .mdx by hand (to add a component) keeps its address and is left alone', () => {
+    const { content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')]);
+    const md = join(content, 'posts', '2006', '04', 'ground-rules.md');
+    const mdx = join(content, 'posts', '2006', '04', 'ground-rules.mdx');
+    renameSync(md, mdx);
+    const again = importInto(content, [ours('blogger-rules.xml')]);
+    expect(again.report.writes.skippedEditedByHand).toEqual(['posts/2006/04/ground-rules.mdx']);
+    expect(again.report.writes.written).toEqual([]);
+    expect(again.report.slugCollisions).toEqual([]);
+    expect(docs(content).get('posts/2006/04/ground-rules')).toEqual(['mdx']);
+  });
+
+  it('both files of one post found on disk: a warning, and the one not written by the importer is kept unless forced', () => {
+    const { content } = scratch();
+    importInto(content, [ours('blogger-rules.xml')]);
+    copyFileSync(join(content, 'posts/2006/04/ground-rules.md'), join(content, 'posts/2006/04/ground-rules.mdx'));
+    const again = importInto(content, [ours('blogger-rules.xml')]);
+    expect(again.report.warnings).toContain(
+      'posts/2006/04/ground-rules.md and posts/2006/04/ground-rules.mdx are the same post (2006/04/ground-rules); the site can build only one: re-importing it removes the other, or delete one by hand',
+    );
+    expect(again.report.writes.skippedEditedByHand).toEqual(['posts/2006/04/ground-rules.mdx']);
+    expect(docs(content).get('posts/2006/04/ground-rules')).toEqual(['md', 'mdx']);
+    importInto(content, [ours('blogger-rules.xml')], { force: true });
+    expect(docs(content).get('posts/2006/04/ground-rules')).toEqual(['md']);
+  });
+});
+
 describe('npm run import (the CLI)', () => {
   it('prints the report, writes files, and exits 1 with the file and line on a broken export', () => {
     const { root, content } = scratch();
@@ -131,7 +230,8 @@ describe('npm run import (the CLI)', () => {
     const ok = run(peer('ghost-importer-blogger.xml'));
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/posts: 4 live, 0 drafts\n\s+pages: 1 live, 0 drafts\n\s+comments: 13 visible/);
-    expect(existsSync(join(content, 'pages', 'feedback.mdx'))).toBe(true);
+    expect(existsSync(join(content, 'pages', 'feedback.md'))).toBe(true);
+    expect(ok.stdout).toMatch(/formats: 5 plain Markdown \(\.md\), 0 MDX/);
     const bad = run(ours('broken.xml'));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/Import stopped, nothing was written\.\nbroken\.xml:6:\d+: not well-formed XML/);
