@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { siteConfig } from '../site.config';
 import { settings } from './settings';
 import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../lib/archive';
-import { buildLabelIndex, postLabels, type LabelIndex } from '../lib/labels';
+import { buildLabelIndex, postLabels, topLabels, type LabelIndex } from '../lib/labels';
 import { isVisible, visibility, type Visibility } from '../lib/publishing';
 import { parsePostId } from '../lib/urls';
 import type { StoredComment } from '../lib/schemas';
@@ -81,6 +81,9 @@ export async function getAuthor(id: string): Promise<Author> {
   if (!a) throw new Error(`Unknown author "${id}": add content/authors/${id}.yaml or fix the post's author field.`);
   return a;
 }
+
+/** The sidebar's labels (the most used, alphabetical): computed once, shown on every page. */
+export const getSidebarLabels = once(async () => topLabels(await getLabelIndex(), siteConfig.sidebarLabels));
 
 export const getArchive = once(async (): Promise<ArchiveYear[]> => buildArchiveTree(await getPosts(), siteConfig.timeZone));
 
