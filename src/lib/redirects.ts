@@ -72,20 +72,24 @@ const FEED_ALIASES: readonly [string, string][] = [
   ['/feeds/comments/summary', commentsFeedPath()],
 ];
 
+/** One spelling for percent-encoding, as hosts compare paths: decode each segment, encode it again. */
+export function normalisePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return encodeURIComponent(decodeURIComponent(segment));
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}
+
 /** The path part of an old permalink, normalised the way hosts compare paths. */
 export function legacyPath(url: string): string | undefined {
   try {
-    const u = url.startsWith('/') ? new URL(url, 'http://x.invalid') : new URL(url);
-    return u.pathname
-      .split('/')
-      .map((s) => {
-        try {
-          return encodeURIComponent(decodeURIComponent(s));
-        } catch {
-          return s;
-        }
-      })
-      .join('/');
+    return normalisePath((url.startsWith('/') ? new URL(url, 'http://x.invalid') : new URL(url)).pathname);
   } catch {
     return undefined;
   }

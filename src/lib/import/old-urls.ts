@@ -1,3 +1,4 @@
+import { normalisePath } from '../redirects';
 /**
  * Old addresses, normalised so that every spelling of one page compares equal:
  * http/https, www. or not, blogspot country domains (.ca, .co.uk…), the blog's
@@ -64,19 +65,6 @@ export function parseOldUrl(url: string, site: SiteHosts): ParsedOldUrl | undefi
   return { host, path: path || '/', query, fragment: u.hash.replace(/^#/, '') };
 }
 
-function normalisePath(p: string): string {
-  // One spelling for percent-encoding: decode each segment, encode it again.
-  return p
-    .split('/')
-    .map((seg) => {
-      try {
-        return encodeURIComponent(decodeURIComponent(seg));
-      } catch {
-        return seg;
-      }
-    })
-    .join('/');
-}
 
 /** The comparison key of a URL: host (or "site") + path + query, no scheme, no fragment. */
 export function urlKey(url: string, site: SiteHosts): string | undefined {
