@@ -94,6 +94,7 @@ export function siteInput(site: ImportedSite) {
       labels?: string[];
       legacy?: { url?: string; bloggerId?: string };
       draft?: boolean;
+      published?: string;
     };
   const files = site.imported.plan.files;
   const posts = files
@@ -109,5 +110,21 @@ export function siteInput(site: ImportedSite) {
       const doc = JSON.parse(f.text) as PostComments;
       return doc.comments.map((c) => ({ postId: doc.post, id: c.id, published: c.published }));
     });
-  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments };
+  // Archives go by the date a post was published, which may differ from its address's month.
+  const archiveMonths = new Set(
+    files.filter((f) => f.kind === 'post' && !fm(f.rel).draft).map((f) => archiveMonth(String(fm(f.rel).published))),
+  );
+  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments, archiveMonths };
+}
+
+/** "2007/04" for a post published in April 2007, New York time (the blog's zone). */
+function archiveMonth(published: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit' }).formatToParts(new Date(published));
+  return `${parts.find((p) => p.type === 'year')!.value}/${parts.find((p) => p.type === 'month')!.value}`;
+}
+
+/** True for an old month-archive address of a month that has no post by date (Blogger had no page there either). */
+export function isEmptyMonthArchive(old: string, archiveMonths: ReadonlySet<string>): boolean {
+  const m = /^\/(\d{4})(?:\/(\d{2})\/$|_(\d{2})_01_archive\.html$)/.exec(old);
+  return m !== null && !archiveMonths.has(`${m[1]}/${m[2] ?? m[3]}`);
 }
