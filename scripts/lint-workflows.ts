@@ -51,9 +51,18 @@ export function lintWorkflow(source: string): string[] {
       if (typeof step.uses === 'string' && !/@[\w.-]+$/.test(step.uses) && !step.uses.startsWith('./')) {
         problems.push(`jobs.${name}.steps[${i}].uses: "${step.uses}" has no version (add @v1 or a commit)`);
       }
+      if (typeof step.uses === 'string' && holdsSecret(step) && !/@[0-9a-f]{40}$/.test(step.uses)) {
+        problems.push(`jobs.${name}.steps[${i}].uses: "${step.uses}" is given a secret (a key or token); pin it to a full commit id, not a tag that can move`);
+      }
     });
   }
   return problems;
+}
+
+/** A step handed a secret (deploy key, token): a moved tag would hand it to other code. */
+function holdsSecret(step: Json): boolean {
+  const inputs = (step.with ?? {}) as Json;
+  return Object.values(inputs).some((v) => typeof v === 'string' && /\$\{\{\s*secrets\./.test(v));
 }
 
 function schemaMessages(e: ValidationError): string[] {

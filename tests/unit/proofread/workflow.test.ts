@@ -23,7 +23,7 @@ describe('.github/workflows/pr-preview.yml', () => {
   });
 
   it('runs on pull requests that touch posts or the site', () => {
-    expect(wf.on.pull_request.paths).toEqual(expect.arrayContaining(['content/**', 'src/**']));
+    expect(wf.on.pull_request.paths).toEqual(expect.arrayContaining(['content/**', 'src/**', 'package.json', 'package-lock.json', 'astro.config.mjs']));
   });
 
   it('asks for no more than it needs', () => {
@@ -37,7 +37,9 @@ describe('.github/workflows/pr-preview.yml', () => {
     expect(job.env?.SHRINKRAP_DRAFTS).toBe('1');
     expect(job.env?.BASE_PATH).toContain('/pr-{1}/');
     expect(job.env?.BASE_PATH).toContain('github.event.pull_request.number');
-    expect(uses(job, 'actions/setup-node')?.with?.['node-version']).toBe(22);
+    // The project's one Node version, from .node-version (24), as everywhere else.
+    expect(uses(job, 'actions/setup-node')?.with?.['node-version-file']).toBe('.node-version');
+    expect(readFileSync('.node-version', 'utf8').trim()).toBe('24');
     expect(job.steps.some((s) => s.run?.startsWith('npm ci'))).toBe(true);
     expect(job.steps.some((s) => s.run === 'npm run build')).toBe(true);
     expect(uses(job, 'actions/upload-artifact')?.with?.path).toBe('dist-preview');
@@ -70,6 +72,38 @@ describe('.github/workflows/pr-preview.yml', () => {
     const publish = uses(job, 'peaceiris/actions-gh-pages')!;
     expect(publish.with?.external_repository).toBe('${{ vars.PREVIEW_REPOSITORY }}');
     expect(publish.with?.destination_dir).toBe('pr-${{ github.event.pull_request.number }}');
+  });
+});
+
+describe('the other workflows', () => {
+  const load = (name: string) => parse(readFileSync(join(ROOT, '.github/workflows', name), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+
+  it('runs the type check and the tests on every push to main and every pull request', () => {
+    const wf = load('ci.yml');
+    expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
+    const steps = wf.jobs.test!.steps;
+    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund', 'npm run check', 'npm test']);
+    expect(uses(wf.jobs.test!, 'actions/setup-node')?.with?.['node-version-file']).toBe('.node-version');
+  });
+
+  it('lets the Pages build job read the Pages settings, and deploys on Node 24', () => {
+    const wf = load('deploy.yml');
+    expect(wf.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(uses(wf.jobs.build!, 'actions/setup-node')?.with?.['node-version-file']).toBe('.node-version');
+  });
+
+  it('removes a pull request\'s preview when it is closed, with a pinned checkout holding the key', () => {
+    const wf = load('pr-preview-cleanup.yml');
+    expect(wf.on).toEqual({ pull_request: { types: ['closed'] } });
+    const checkout = uses(wf.jobs['remove-preview']!, 'actions/checkout')!;
+    expect(checkout.uses).toMatch(/@[0-9a-f]{40}$/);
+    expect(checkout.with?.['ssh-key']).toBe('${{ secrets.PREVIEW_DEPLOY_KEY }}');
+  });
+
+  it('the linter refuses a step that gets a secret through a movable tag', () => {
+    const wf = `on: push\npermissions: {contents: read}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: someone/deploy@v1\n        with:\n          key: \${{ secrets.KEY }}\n`;
+    expect(lintWorkflow(wf).join('\n')).toMatch(/is given a secret .* pin it to a full commit id/);
+    expect(lintWorkflow(wf.replace('@v1', '@0123456789abcdef0123456789abcdef01234567'))).toEqual([]);
   });
 });
 
