@@ -1,4 +1,4 @@
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, LineCounter, Scalar, isScalar, parseDocument } from 'yaml';
 
 /**
  * The one front-matter parser and the one writer. A file starts with a line `---`,
@@ -90,6 +90,8 @@ export interface WriteOptions {
   trailingComment?: string;
   /** Keys whose lists are written inline, `[a, b]` (default: labels). */
   flowKeys?: readonly string[];
+  /** Keys whose string values are written without quotes when YAML reads them back unchanged. */
+  plainKeys?: readonly string[];
 }
 
 /**
@@ -106,6 +108,10 @@ export function frontMatterYaml(data: Record<string, unknown>, options: WriteOpt
   for (const key of options.flowKeys ?? ['labels']) {
     const node = doc.get(key, true) as { flow?: boolean } | undefined;
     if (node && typeof node === 'object') node.flow = true;
+  }
+  for (const key of options.plainKeys ?? []) {
+    const node = doc.get(key, true);
+    if (isScalar(node) && typeof node.value === 'string') node.type = Scalar.PLAIN;
   }
   if (options.trailingComment) (doc.contents as { comment?: string }).comment = ` ${options.trailingComment}`;
   return doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });

@@ -72,6 +72,11 @@ describe('front matter', () => {
     expect(parseFrontMatter(text).data).toEqual({ title: 'T' });
   });
 
+  it('leaves chosen values unquoted only when they read back as the same string', () => {
+    const text = writeFrontMatter({ author: 'roy', other: 'true' }, '', { plainKeys: ['author', 'other'] });
+    expect(text).toBe('---\nauthor: roy\nother: "true"\n---\n\n');
+  });
+
   it('finds the fences line by line: CRLF, a BOM, trailing spaces, none at all', () => {
     expect(splitFrontMatter('---\r\na: 1\r\n--- \r\nbody')).toMatchObject({ yaml: 'a: 1', body: 'body', bodyLineOffset: 3 });
     expect(splitFrontMatter('\uFEFF---\na: 1\n---\nbody')).toMatchObject({ yaml: 'a: 1', body: 'body', bodyOffset: 14 });
