@@ -10,7 +10,7 @@ import { builtUrl, sitemapExclusions } from './src/lib/sitemap.ts';
 // Everything that varies between builds (content folder, base path, drafts, clock)
 // comes from the environment and is validated in one place.
 const settings = buildSettings(process.env);
-const excludeFromSitemap = sitemapExclusions(settings.contentDir);
+const excludeFromSitemap = sitemapExclusions(settings.contentDir, settings.base);
 
 
 export default defineConfig({

@@ -62,9 +62,23 @@ function parseBody(body: string, format: 'md' | 'mdx'): { tree: Root; mdxError?:
 
 /** 1-based line of a character offset. */
 export function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return lineIndex(text)(offset);
+}
+
+/** A function from offset to 1-based line, for many look-ups in one text (binary search over line starts). */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 /**
@@ -73,18 +87,24 @@ export function lineOf(text: string, offset: number): number {
  */
 export function maskMdxCode(doc: ParsedPost): string {
   if (doc.mdxError) return doc.text;
-  let out = doc.text;
+  const ranges: Array<[number, number]> = [];
   visit(doc.tree, (node) => {
     const t = node.type as string;
     if (t !== 'mdxjsEsm' && t !== 'mdxFlowExpression' && t !== 'mdxTextExpression') return undefined;
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) {
-      const a = start + doc.bodyDelta;
-      const b = end + doc.bodyDelta;
-      out = out.slice(0, a) + out.slice(a, b).replace(/[^\n]/g, ' ') + out.slice(b);
-    }
+    if (start !== undefined && end !== undefined) ranges.push([start + doc.bodyDelta, end + doc.bodyDelta]);
     return SKIP;
   });
-  return out;
+  // One pass over the text, so a long post with many expressions stays linear.
+  ranges.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (a < at) continue;
+    parts.push(doc.text.slice(at, a), doc.text.slice(a, b).replace(/[^\n]/g, ' '));
+    at = b;
+  }
+  parts.push(doc.text.slice(at));
+  return parts.join('');
 }

@@ -99,6 +99,9 @@ export function labelCounts(ws: Workspace, excludePostIds: ReadonlySet<string> =
 /** Layout ids every post page has (src/components/Comments.astro, src/layouts/BaseLayout.astro). */
 export const LAYOUT_ANCHORS = ['comments', 'comments-heading', 'main'];
 
+/** Components every post can use without an import: the keys of src/components/mdx-components.ts. */
+export const PROVIDED_COMPONENTS = ['VideoEmbed'];
+
 /** The proof sheet's context for one post. */
 export function contextFor(ws: Workspace, postId: string | undefined, now: Date, timeZone: string): ProofContext {
   const anchorCache = new Map<string, Set<string> | undefined>();
@@ -109,6 +112,7 @@ export function contextFor(ws: Workspace, postId: string | undefined, now: Date,
     labels: labelCounts(ws, new Set(postId ? [postId] : [])),
     labelAliases: ws.labelAliases,
     layoutAnchors: new Set(LAYOUT_ANCHORS),
+    providedComponents: new Set(PROVIDED_COMPONENTS),
     postsDir: ws.postsDir,
     timeZone,
     now,
@@ -125,7 +129,7 @@ function readAnchors(ws: Workspace, id: string): Set<string> | undefined {
   if (!post) return undefined;
   let anchors: Set<string>;
   try {
-    anchors = anchorsOfTree(parsePost(readTextFile(join(ws.root, post.file), post.file)).tree);
+    anchors = anchorsOfTree(parsePost(readTextFile(join(ws.root, post.file), post.file), post.file.endsWith('.md') ? 'md' : 'mdx').tree);
   } catch {
     return undefined; // An unreadable post is reported on its own.
   }
