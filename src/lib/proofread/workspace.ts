@@ -15,6 +15,7 @@ import { parsePost } from './document';
 import { anchorsOfTree } from './tree';
 import { commentAnchor } from '../urls';
 import type { KnownAuthor, KnownPost, ProofContext } from './types';
+import { PROVIDED_COMPONENTS } from './checks/components';
 
 /**
  * Reading the blog from disk for the proof sheet and `npm run new`: authors, posts
@@ -99,8 +100,6 @@ export function labelCounts(ws: Workspace, excludePostIds: ReadonlySet<string> =
 /** Layout ids every post page has (src/components/Comments.astro, src/layouts/BaseLayout.astro). */
 export const LAYOUT_ANCHORS = ['comments', 'comments-heading', 'main'];
 
-/** Components every post can use without an import: the keys of src/components/mdx-components.ts. */
-export const PROVIDED_COMPONENTS = ['VideoEmbed'];
 
 /** The proof sheet's context for one post. */
 export function contextFor(ws: Workspace, postId: string | undefined, now: Date, timeZone: string): ProofContext {

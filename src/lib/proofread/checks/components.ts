@@ -1,5 +1,6 @@
 import { visit } from 'unist-util-visit';
 import type { Node } from 'unist';
+import type { Root } from 'mdast';
 import type { Issue } from '../types';
 import { isJsx } from '../tree';
 import type { Check } from './types';
@@ -51,28 +52,43 @@ export function componentName(tag: string | null): string | undefined {
   return tag.includes('.') || /^\p{Lu}/u.test(root) ? root : undefined;
 }
 
+/** Components every post can use without an import: the keys of src/components/mdx-components.ts. */
+export const PROVIDED_COMPONENTS: readonly string[] = ['VideoEmbed'];
+
+export interface UndefinedComponent {
+  /** The tag as written ("Chart", "Fancy.Box") and the name it looks up ("Chart", "Fancy"). */
+  tag: string;
+  name: string;
+  line?: number;
+  column?: number;
+}
+
+/** Components an MDX tree uses that nothing defines. */
+export function undefinedComponents(tree: Root, provided: Iterable<string>): UndefinedComponent[] {
+  const defined = new Set(provided);
+  visit(tree, (node) => {
+    if ((node.type as string) === 'mdxjsEsm') for (const name of namesBoundBy(node)) defined.add(name);
+  });
+  const found: UndefinedComponent[] = [];
+  visit(tree, (node) => {
+    if (!isJsx(node)) return;
+    const name = componentName(node.name);
+    if (name !== undefined && !defined.has(name)) found.push({ tag: node.name!, name, line: node.position?.start.line, column: node.position?.start.column });
+  });
+  return found;
+}
+
 export const componentsCheck: Check = {
   rule: 'components',
   run({ doc, ctx }) {
-    const defined = new Set(ctx.providedComponents);
-    visit(doc.tree, (node) => {
-      if ((node.type as string) === 'mdxjsEsm') for (const name of namesBoundBy(node)) defined.add(name);
-    });
-    const issues: Issue[] = [];
-    visit(doc.tree, (node) => {
-      if (!isJsx(node)) return;
-      const name = componentName(node.name);
-      if (name === undefined || defined.has(name)) return;
-      issues.push({
-        severity: 'error',
-        kind: 'mdx',
-        line: node.position?.start.line,
-        column: node.position?.start.column,
-        subject: name,
-        message: `<${node.name}> is used but never imported, so the site will not build.`,
-        fix: `Add an import line at the top of the post, e.g. import ${name} from '…/components/${name}.astro'; (copy it from a post that uses it)${ctx.providedComponents.size ? `, or use one of the components every post has: ${[...ctx.providedComponents].join(', ')}` : ''}.`,
-      });
-    });
-    return issues;
+    return undefinedComponents(doc.tree, ctx.providedComponents).map(({ tag: tagName, name, line, column }): Issue => ({
+      severity: 'error',
+      kind: 'mdx',
+      line,
+      column,
+      subject: name,
+      message: `<${tagName}> is used but never imported, so the site will not build.`,
+      fix: `Add an import line at the top of the post, e.g. import ${name} from '…/components/${name}.astro'; (copy it from a post that uses it)${ctx.providedComponents.size ? `, or use one of the components every post has: ${[...ctx.providedComponents].join(', ')}` : ''}.`,
+    }));
   },
 };
