@@ -7,7 +7,7 @@
  */
 export { ContentFileError, decodeUtf8, readTextFile, utf8Problem } from './text';
 export { frontMatterYaml, parseFrontMatter, splitFrontMatter, writeFrontMatter, type FrontMatterSplit, type ParsedFrontMatter, type WriteOptions } from './frontmatter';
-export { listContentFiles, listFiles, toPosix, type ContentFile, type ContentKind } from './walk';
+export { listContentFiles, listFiles, listRelativeFiles, toPosix, type ContentFile, type ContentKind, type WalkOptions } from './walk';
 export {
   formatCommentsFile,
   readAuthorFile,

@@ -3,15 +3,20 @@ import { join, relative, sep } from 'node:path';
 
 /** The one file walker: files under a folder, and the content folder's files by kind. */
 
+export interface WalkOptions {
+  /** Also list entries whose name starts with "." (built output; content skips them). */
+  includeHidden?: boolean;
+}
+
 /** Files under `dir` whose name matches, sorted, hidden entries skipped; [] when `dir` is absent. */
-export function listFiles(dir: string, match: RegExp | ((name: string) => boolean) = () => true): string[] {
+export function listFiles(dir: string, match: RegExp | ((name: string) => boolean) = () => true, options: WalkOptions = {}): string[] {
   if (!existsSync(dir)) return [];
   const test = typeof match === 'function' ? match : (name: string) => match.test(name);
   const out: string[] = [];
   const visit = (d: string) => {
     const entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.') && !options.includeHidden) continue;
       const p = join(d, entry.name);
       if (entry.isDirectory()) visit(p);
       else if (test(entry.name)) out.push(p);
@@ -22,6 +27,11 @@ export function listFiles(dir: string, match: RegExp | ((name: string) => boolea
 }
 
 export const toPosix = (p: string) => p.split(sep).join('/');
+
+/** The same, as "/"-separated paths relative to `dir`. */
+export function listRelativeFiles(dir: string, match: RegExp | ((name: string) => boolean) = () => true, options: WalkOptions = {}): string[] {
+  return listFiles(dir, match, options).map((f) => toPosix(relative(dir, f)));
+}
 
 export type ContentKind = 'post' | 'page' | 'comments' | 'author' | 'labels';
 

@@ -2,8 +2,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseCli, usage, type CliSpec } from '../cli';
 import { ContentFileError, readTextFile } from '../content-files';
-import { checkSpelling } from './spelling';
-import { checkWording } from './wording';
 import { hasErrors, proofreadPost, unreadableReport, type Engines } from './proofread';
 import { renderMarkdown, renderText } from './report';
 import { changedPosts, contextFor, loadWorkspace, type Workspace } from './workspace';
@@ -60,11 +58,13 @@ function filesToCheck(positionals: string[], values: { all?: boolean; base: stri
   return changed.files;
 }
 
+/** cspell and textlint with the project's configs, loaded only when used (they take seconds to load). */
 function defaultEngines(io: CliIo, values: Record<string, unknown>): Engines {
-  return {
-    spelling: values['no-spelling'] ? undefined : (text, post) => checkSpelling(text, join(io.root, post.file), { configFile: join(io.root, 'cspell.config.yaml'), doc: post.doc }),
-    wording: values['no-wording'] ? undefined : (text, post) => checkWording(text, join(io.root, post.file), { configFile: join(io.root, '.textlintrc.json'), doc: post.doc }),
-  };
+  const spelling: Engines['spelling'] = async (text, post) =>
+    (await import('./spelling')).checkSpelling(text, join(io.root, post.file), { configFile: join(io.root, 'cspell.config.yaml'), doc: post.doc });
+  const wording: Engines['wording'] = async (text, post) =>
+    (await import('./wording')).checkWording(text, join(io.root, post.file), { configFile: join(io.root, '.textlintrc.json'), doc: post.doc });
+  return { spelling: values['no-spelling'] ? undefined : spelling, wording: values['no-wording'] ? undefined : wording };
 }
 
 /** One file's sheet; a file that is not UTF-8 gets one error naming it, and no other check. */
