@@ -60,11 +60,6 @@ function parseBody(body: string, format: 'md' | 'mdx'): { tree: Root; mdxError?:
   }
 }
 
-/** 1-based line of a character offset. */
-export function lineOf(text: string, offset: number): number {
-  return lineIndex(text)(offset);
-}
-
 /** A function from offset to 1-based line, for many look-ups in one text (binary search over line starts). */
 export function lineIndex(text: string): (offset: number) => number {
   const starts = [0];

@@ -34,18 +34,15 @@ export interface Workspace {
   labelAliases: Map<string, string>;
   /** Labels described in labels.yaml (they exist even if no post uses them yet). */
   describedLabels: string[];
-  /** Posts that could not be read (not UTF-8): the build refuses them. */
-  unreadable: ContentFileError[];
 }
 
-/** Just the front matter of a post, leniently: the proof sheet reports what is wrong with it. */
-function readFrontmatter(file: string, name: string, unreadable: ContentFileError[]): Record<string, unknown> {
+/** Just the front matter of a post, leniently: the proof sheet reports what is wrong with it (a file that is not UTF-8 too, when it is checked). */
+function readFrontmatter(file: string, name: string): Record<string, unknown> {
   try {
     return parseFrontMatter(readTextFile(file, name)).data;
   } catch (e) {
-    if (!(e instanceof ContentFileError)) throw e;
-    unreadable.push(e);
-    return {};
+    if (e instanceof ContentFileError) return {};
+    throw e;
   }
 }
 
@@ -61,7 +58,6 @@ export function loadWorkspace(root: string, contentFolder = 'content'): Workspac
   const contentDir = toPosix(relative(root, resolve(root, contentFolder))) || '.';
   const content = join(root, contentDir);
   const postsDir = contentDir === '.' ? 'posts' : `${contentDir}/posts`;
-  const unreadable: ContentFileError[] = [];
   const posts: Workspace['posts'] = new Map();
   const pages = new Set<string>();
   for (const f of listContentFiles(content, ['post', 'page'])) {
@@ -70,7 +66,7 @@ export function loadWorkspace(root: string, contentFolder = 'content'): Workspac
       continue;
     }
     const file = toPosix(relative(root, f.file));
-    const fm = readFrontmatter(f.file, file, unreadable);
+    const fm = readFrontmatter(f.file, file);
     const published = fm.published instanceof Date ? fm.published : typeof fm.published === 'string' ? new Date(fm.published) : undefined;
     posts.set(f.id, {
       id: f.id,
@@ -84,7 +80,7 @@ export function loadWorkspace(root: string, contentFolder = 'content'): Workspac
   const labels = readLabelsFile(content, toPosix(relative(root, join(content, 'labels.yaml'))));
   for (const [label, info] of labels) for (const alias of info.aliases) labelAliases.set(alias, label);
   const authors = readAuthors(content, root);
-  return { root, contentDir, postsDir, authors, posts, pages, labelAliases, describedLabels: [...labels.keys()], unreadable };
+  return { root, contentDir, postsDir, authors, posts, pages, labelAliases, describedLabels: [...labels.keys()] };
 }
 
 /** Labels with the number of posts using each, leaving out the given posts (the ones being checked). */
