@@ -92,7 +92,15 @@ export async function runProofread(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`--format must be text or markdown (got "${values.format}").\n`);
     return 2;
   }
-  const ws = loadWorkspace(io.root, io.contentDir);
+  let ws: Workspace;
+  try {
+    ws = loadWorkspace(io.root, io.contentDir);
+  } catch (e) {
+    // A broken author file or labels.yaml: the build would refuse it too.
+    if (!(e instanceof ContentFileError)) throw e;
+    io.stderr(`${e.message}\n`);
+    return 1;
+  }
   const files = filesToCheck(parsed.positionals, values, ws, io);
   if (!files) return 2;
   const engines = io.engines ?? defaultEngines(io, parsed.values);

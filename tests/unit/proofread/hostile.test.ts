@@ -61,3 +61,16 @@ describe('the proof sheet on hostile or mistaken posts', () => {
     expect(sheet).toContain('… and 1,150 more (links).');
   });
 });
+
+describe('the proof sheet on a broken content folder', () => {
+  it('names a broken labels.yaml instead of crashing', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'proofread-labels-'));
+    temp.push(root);
+    cpSync(join(ROOT, FIXTURE_CONTENT), join(root, 'content'), { recursive: true });
+    writeFileSync(join(root, 'content/labels.yaml'), 'jails:\n  aliases: ["a/b"]\n');
+    let stderr = '';
+    const code = await runProofread(['--all'], { root, contentDir: 'content', timeZone: TZ, now: NOW, stdout: () => {}, stderr: (s) => (stderr += s), engines: {} });
+    expect(code).toBe(1);
+    expect(stderr).toContain('content/labels.yaml: jails.aliases.0: labels cannot contain');
+  });
+});
