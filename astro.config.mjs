@@ -4,13 +4,14 @@ import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
 import { builtUrl, sitemapExclusions } from './src/lib/sitemap.ts';
 
 // Everything that varies between builds (content folder, base path, drafts, clock)
 // comes from the environment and is validated in one place.
 const settings = buildSettings(process.env);
-const excludeFromSitemap = sitemapExclusions(settings.contentDir);
+const excludeFromSitemap = sitemapExclusions(settings.contentDir, settings.base);
 
 
 export default defineConfig({
@@ -23,7 +24,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // The default Markdown processor (Sätteri) has GFM built in and is ~13x faster than
   // unified()+remark-gfm (see README, "Markdown processor").
-  integrations: [mdx(), sitemap({
+  integrations: [
+    // Refuses content the site cannot build correctly, naming the files, before anything is read.
+    contentCheck(settings.contentDir),
+    mdx(), sitemap({
       filter: (page) => !excludeFromSitemap(new URL(page).pathname),
       serialize: (item) => ({ ...item, url: builtUrl(item.url, resolve(settings.outDir), settings.base) }),
     }),

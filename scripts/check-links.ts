@@ -1,14 +1,16 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
+import { parseCli, usage, type CliSpec } from '../src/lib/cli';
+import { listRelativeFiles } from '../src/lib/content-files/walk';
 
 /**
  * Internal link and anchor checker for a built site.
  *
- *   npx tsx scripts/check-links.ts [dist] [--base /pr-42/]
+ *   npm run check:links -- [dist] [--base /pr-42/]
  *
  * Every href/src/srcset/poster on every HTML page that points inside the site (root-relative
  * or relative, not another origin) must resolve to a built file, the way static hosts
@@ -49,18 +51,8 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
 /** hast property names for the attributes above. */
 const PROPERTY: Record<string, string> = { srcset: 'srcSet', action: 'action', data: 'data', poster: 'poster', href: 'href', src: 'src' };
 
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile()) out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** Every built file, "/"-separated and relative to `dir` (the one walker, hidden files included). */
+export const listFiles = (dir: string): string[] => listRelativeFiles(dir, () => true, { includeHidden: true });
 
 /** The built file a site path is served from, or undefined. `path` is decoded, without base. */
 export function resolveSitePath(dist: string, path: string): string | undefined {
@@ -148,14 +140,39 @@ export function checkLinks(dist: string, options: { base?: string; origin?: stri
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const baseAt = args.indexOf('--base');
-  const base = baseAt >= 0 ? args[baseAt + 1]! : '/';
-  const dist = args.find((a, i) => !a.startsWith('--') && i !== baseAt + 1) ?? 'dist';
-  const report = checkLinks(dist, { base });
-  for (const b of report.broken) console.log(`${b.page}: ${b.attribute} ${b.url} — ${b.reason}`);
-  console.log(`${report.pages} pages, ${report.links} internal links, ${report.broken.length} broken`);
-  process.exit(report.broken.length ? 1 : 0);
+export const CHECK_LINKS_CLI: CliSpec = {
+  command: 'npm run check:links --',
+  synopsis: '[folder] [options]',
+  summary: 'Checks every internal link and #anchor of a built site (default folder: dist). Exit 1 when one is broken.',
+  allowPositionals: true,
+  options: {
+    base: { type: 'string', value: 'path', default: '/', help: "the site's base path, e.g. /pr-42/ (default /)" },
+  },
+};
+
+/** The command: returns the exit code (2 for wrong use, such as a folder that is not there). */
+export function runCheckLinks(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): number {
+  const parsed = parseCli(CHECK_LINKS_CLI, argv);
+  if (parsed.kind === 'exit') {
+    if (parsed.stdout) out(parsed.stdout.trimEnd());
+    if (parsed.stderr) err(parsed.stderr.trimEnd());
+    return parsed.code;
+  }
+  if (parsed.positionals.length > 1) {
+    err(`check:links: one folder at most (got ${parsed.positionals.join(', ')})\n\n${usage(CHECK_LINKS_CLI)}`);
+    return 2;
+  }
+  const dist = parsed.positionals[0] ?? 'dist';
+  if (!existsSync(dist) || !statSync(dist).isDirectory()) {
+    err(`check:links: the folder "${dist}" does not exist${dist === 'dist' ? ' (build the site first: npm run build)' : ''}.`);
+    return 2;
+  }
+  const report = checkLinks(dist, { base: String(parsed.values.base) });
+  for (const b of report.broken) out(`${b.page}: ${b.attribute} ${b.url} — ${b.reason}`);
+  out(`${report.pages} pages, ${report.links} internal links, ${report.broken.length} broken (in ${dist})`);
+  return report.broken.length ? 1 : 0;
 }
 
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exit(runCheckLinks(process.argv.slice(2)));
+}

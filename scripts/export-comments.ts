@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
 import { buildSettings } from '../src/lib/build-settings';
 import { commentsAtomFeed } from '../src/lib/export/atom';
 import { commentsJsonFeedPages, jsonFeedText } from '../src/lib/export/jsonfeed';
@@ -16,32 +16,24 @@ import { siteConfig } from '../src/site.config';
  * Writes the public comment archive (or one post's comments) in the same formats
  * the site publishes under /exports/. Without --out it prints to stdout.
  */
-const usage = `Usage: npm run export:comments -- [options]
-
-  --format jsonfeed|wxr|atom  output format (default jsonfeed)
-  --post <post>               one post only: 2008/11/slug, /2008/11/slug.html, p/about or a content file path
-  --out <file>                write here instead of stdout
-  --content <dir>             content folder (default ./content; or CONTENT_DIR)
-  --help                      this text
-
-SITE_URL and BASE_PATH set the addresses in the export (as for the build).`;
-
-const { values } = parseArgs({
+export const EXPORT_COMMENTS_CLI: CliSpec = {
+  command: 'npm run export:comments --',
+  synopsis: '[options]',
+  summary: 'Writes the public comment archive (or one post\'s comments) in the formats the site publishes under /exports/, sanitized like the site. SITE_URL and BASE_PATH set the addresses (as for the build).',
   options: {
-    format: { type: 'string', default: 'jsonfeed' },
-    post: { type: 'string' },
-    out: { type: 'string' },
-    content: { type: 'string' },
-    help: { type: 'boolean', default: false },
+    format: { type: 'string', value: 'jsonfeed|wxr|atom', default: 'jsonfeed', help: 'output format (default jsonfeed)' },
+    post: { type: 'string', value: 'post', help: 'one post only: 2008/11/slug, /2008/11/slug.html, p/about or a content file path' },
+    out: { type: 'string', value: 'file', help: 'write here instead of stdout' },
+    content: { type: 'string', value: 'dir', help: 'content folder (default ./content; or CONTENT_DIR)' },
   },
-});
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+};
+
+const options = parseCliOrExit(EXPORT_COMMENTS_CLI).values;
+const stringOption = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const values = { format: stringOption(options.format) ?? 'jsonfeed', post: stringOption(options.post), out: stringOption(options.out), content: stringOption(options.content) };
 
 try {
-  const format = values.format!;
+  const format = values.format;
   if (!['jsonfeed', 'wxr', 'atom'].includes(format)) throw new Error(`--format must be jsonfeed, wxr or atom (got "${format}")`);
   const settings = buildSettings(process.env);
   const contentDir = values.content ?? settings.contentDir;

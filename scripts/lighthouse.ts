@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
 import { preview } from 'astro';
 
 /**
@@ -15,10 +15,18 @@ import { preview } from 'astro';
  * Not part of CI (about 15 s a page). Build first: `npm run build`.
  */
 
-const { values } = parseArgs({
-  options: { dist: { type: 'string', default: 'dist' }, write: { type: 'boolean', default: false } },
-});
-const dist = resolve(values.dist!);
+export const LIGHTHOUSE_CLI: CliSpec = {
+  command: 'npm run lighthouse --',
+  synopsis: '[options]',
+  summary: 'Lighthouse scores of the built site (home, a post, a label, search) in headless Chromium. Build first: npm run build.',
+  options: {
+    dist: { type: 'string', value: 'folder', default: 'dist', help: 'the built site (default dist)' },
+    write: { type: 'boolean', default: false, help: 'also write the scores into docs/PERFORMANCE.md' },
+  },
+};
+
+const { values } = parseCliOrExit(LIGHTHOUSE_CLI);
+const dist = resolve(String(values.dist));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

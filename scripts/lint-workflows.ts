@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parse } from 'yaml';
+import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
 
 type Json = Record<string, unknown>;
 
@@ -73,7 +74,15 @@ function schemaMessages(e: ValidationError): string[] {
   return [`${where}: ${e.detail ?? e.title}`];
 }
 
+export const LINT_WORKFLOWS_CLI: CliSpec = {
+  command: 'npm run lint:workflows --',
+  synopsis: '',
+  summary: "Checks every workflow in .github/workflows against GitHub's schema and this project's rules. Exit 1 when one has problems.",
+  options: {},
+};
+
 function main(): number {
+  parseCliOrExit(LINT_WORKFLOWS_CLI);
   const dir = '.github/workflows';
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   let failed = 0;

@@ -5,37 +5,30 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCliOrExit, usage, type CliSpec } from '../src/lib/cli';
 import { NewPostError, labelsByUse, parsePostDate, planNewPost } from '../src/lib/new-post';
 import { labelCounts, loadWorkspace } from '../src/lib/proofread/workspace';
 import { similarLabel } from '../src/lib/proofread/checks';
 import { siteConfig } from '../src/site.config';
 
-const USAGE = `Usage: npm run new -- --author <dinah|clinkshrink|roy> "Title of the post" [--labels a,b] [--date 2026-12-01T09:30]
-       npm run new -- --list-labels`;
+export const NEW_POST_CLI: CliSpec = {
+  command: 'npm run new --',
+  synopsis: '--author <dinah|clinkshrink|roy> "Title of the post" [options]',
+  summary: 'Creates a draft at content/posts/YYYY/MM/slug.mdx (the month in New York time) and says how to preview it.',
+  allowPositionals: true,
+  options: {
+    author: { type: 'string', short: 'a', value: 'id', help: 'who is writing: dinah, clinkshrink or roy' },
+    labels: { type: 'string', short: 'l', value: 'a,b', help: 'labels, separated by commas' },
+    date: { type: 'string', short: 'd', value: 'date', help: 'when it is dated: 2026-12-01, 2026-12-01T09:30 (New York) or a full ISO date (default: now)' },
+    'list-labels': { type: 'boolean', default: false, help: 'print the labels in use, most used first, and stop' },
+  },
+};
+
+const USAGE = usage(NEW_POST_CLI);
 
 function main(): number {
-  let args;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        author: { type: 'string', short: 'a' },
-        labels: { type: 'string', short: 'l' },
-        date: { type: 'string', short: 'd' },
-        'list-labels': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values: options, positionals } = parseCliOrExit(NEW_POST_CLI);
+  const values = options as { author?: string; labels?: string; date?: string; 'list-labels'?: boolean };
   const root = process.cwd();
   const ws = loadWorkspace(root, process.env.CONTENT_DIR ?? 'content');
   const counts = labelCounts(ws);

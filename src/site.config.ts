@@ -26,9 +26,6 @@ const siteConfigSchema = z.object({
   feedSize: z.int().positive().default(25),
   /** How many labels the sidebar shows before "All labels"; keeps every page light. */
   sidebarLabels: z.int().positive().default(40),
-  links: z
-    .array(z.object({ label: z.string(), url: z.url() }))
-    .default([]),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -42,5 +39,4 @@ export const siteConfig: SiteConfig = siteConfigSchema.parse({
   postsPerPage: 7,
   feedSize: 25,
   sidebarLabels: 40,
-  links: [],
 });

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { listRelativeFiles } from '../src/lib/content-files/walk';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
@@ -49,9 +50,4 @@ export const attr = (el: Element | undefined, name: string) => {
 export const textOf = (el: Element) => toText(el).replace(/\s+/g, ' ').trim();
 
 /** Every file under a folder, as paths relative to it. */
-export function walk(dir: string, base = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? walk(full, base) : [relative(base, full)];
-  });
-}
+export const walk = (dir: string): string[] => listRelativeFiles(dir, () => true, { includeHidden: true });

@@ -4,7 +4,8 @@ import { settings } from './settings';
 import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../lib/archive';
 import { buildLabelIndex, postLabels, topLabels, type LabelIndex } from '../lib/labels';
 import { isVisible, visibility, type Visibility } from '../lib/publishing';
-import { parsePostId } from '../lib/urls';
+import { pageThreadId, parsePostId } from '../lib/urls';
+import { compareComments } from '../lib/comments';
 import type { StoredComment } from '../lib/schemas';
 
 /**
@@ -104,17 +105,13 @@ export async function getComments(postId: string): Promise<StoredComment[]> {
 /** Every stored comment on a visible post or page, with its post id, oldest first. */
 export const getAllComments = once(async () => {
   const [files, posts, pages] = await Promise.all([getCommentFiles(), getPostById(), getPages()]);
-  const pageIds = new Set(pages.map((p) => `p/${p.id}`));
+  const pageIds = new Set(pages.map((p) => pageThreadId(p.id)));
   const out: { postId: string; comment: StoredComment }[] = [];
   for (const [postId, file] of files) {
     if (!posts.has(postId) && !pageIds.has(postId)) continue;
     for (const comment of file.comments) out.push({ postId, comment });
   }
-  return out.sort(
-    (a, b) =>
-      Date.parse(a.comment.published) - Date.parse(b.comment.published) ||
-      (a.comment.id < b.comment.id ? -1 : a.comment.id > b.comment.id ? 1 : 0),
-  );
+  return out.sort((a, b) => compareComments(a.comment, b.comment));
 });
 
 /** Posts of one author / label / month, newest first, from the shared list. */

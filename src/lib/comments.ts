@@ -19,11 +19,12 @@ export interface ThreadResult {
   cyclesBroken: string[];
 }
 
-const byTime = (a: StoredComment, b: StoredComment) =>
+/** The one order of comments everywhere (pages, feeds, exports, search): oldest first, then by id. */
+export const compareComments = (a: StoredComment, b: StoredComment) =>
   Date.parse(a.published) - Date.parse(b.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function threadComments(comments: readonly StoredComment[]): ThreadResult {
-  const sorted = [...comments].sort(byTime);
+  const sorted = [...comments].sort(compareComments);
   const ids = new Set(sorted.map((c) => c.id));
   const parentOf = new Map<string, string | null>();
   const orphans: string[] = [];

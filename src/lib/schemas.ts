@@ -99,7 +99,7 @@ export const labelInfoSchema = z
   })
   .strict();
 
-/* ---------- comments (export-formats.md §8) ---------- */
+/* ---------- comments (one file per post: docs/ARCHITECTURE.md, "Content model") ---------- */
 
 export const sourceSystems = ['blogger-classic', 'blogger-takeout', 'disqus', 'wxr', 'site'] as const;
 

@@ -1,23 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readLabelsFile } from './content-files';
+import { parsePath, type SitePath } from './urls';
 
 /**
  * Pages that exist only to send readers on (old archive addresses, label aliases),
  * the 404 and the search page stay out of the sitemap.
  */
-export function sitemapExclusions(contentDir: string): (pathname: string) => boolean {
-  const aliases = new Set<string>();
-  const file = join(contentDir, 'labels.yaml');
-  if (existsSync(file)) {
-    const data = (parse(readFileSync(file, 'utf8')) ?? {}) as Record<string, { aliases?: string[] } | null>;
-    for (const info of Object.values(data)) for (const a of info?.aliases ?? []) aliases.add(a);
-  }
+export function sitemapExclusions(contentDir: string, base = '/'): (pathname: string) => boolean {
+  const prefix = base.replace(/\/$/, '');
+  const aliases = new Set([...readLabelsFile(contentDir).values()].flatMap((info) => info.aliases));
   return (pathname) => {
-    const path = decodeURIComponent(pathname);
-    if (/\/404(\.html)?$/.test(path) || /\/\d{4}_\d{2}_01_archive(\.html)?$/.test(path) || /\/search\/?$/.test(path)) return true;
-    const label = /\/search\/label\/([^/]+)\/?$/.exec(path)?.[1];
-    return label !== undefined && aliases.has(label);
+    const at = readBuiltPath(pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname);
+    if (!at) return false;
+    if (at.kind === 'not-found' || at.kind === 'legacy-month-archive' || at.kind === 'search') return true;
+    return at.kind === 'label' && aliases.has(at.label);
   };
 }
 
@@ -32,4 +29,9 @@ export function builtUrl(url: string, outDir: string, base: string): string {
   const path = decodeURIComponent(u.pathname).slice(base.replace(/\/$/, '').length);
   u.pathname += existsSync(join(outDir, `${path}.html`)) ? '.html' : '/';
   return u.toString();
+}
+
+/** A sitemap pathname (without the base; `.html` and the final slash may have been dropped), read as a site address. */
+function readBuiltPath(pathname: string): SitePath | undefined {
+  return parsePath(pathname) ?? parsePath(`${pathname}.html`) ?? parsePath(`${pathname.replace(/\/$/, '')}/`);
 }

@@ -1,6 +1,5 @@
 import { commentDisplayName, tombstoneText } from '../comments';
 import { feedUpdated, tagUri, type AtomEntry, type AtomFeed } from '../feeds';
-import { sanitizeCommentHtml } from '../sanitize';
 import type { StoredComment } from '../schemas';
 import { commentAnchor } from '../urls';
 import { absoluteFrom, pathOfPost, publicComments, sortComments, type ExportInput } from './model';
@@ -46,7 +45,7 @@ export function commentAtomEntry(ctx: CommentEntryContext, postId: string, postT
     published: c.published,
     updated: c.updated ?? c.published,
     author: { name, ...(c.author.url && !removed ? { uri: c.author.url } : {}) },
-    contentHtml: removed ? `<p>${tombstoneText(c)}</p>` : sanitizeCommentHtml(c.bodyHtml),
+    contentHtml: removed ? `<p>${tombstoneText(c)}</p>` : c.bodyHtml, // sanitized by publicComments
     inReplyTo: c.parentId
       ? { ref: tagUri(ctx.authority, `comment:${c.parentId}`), href: `${postUrl}#${commentAnchor(c.parentId)}` }
       : { ref: tagUri(ctx.authority, `post:${postId}`), href: postUrl },

@@ -1,7 +1,7 @@
 import { commentUrl, postUrl, publicComments, sortComments, type ExportInput } from './model';
 
 /**
- * The comment archive as JSON Feed 1.1 (export-formats.md §10): one item per
+ * The comment archive as JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): one item per
  * comment, threading and provenance in the `_comment` extension. Tombstones are
  * exported as items with empty `content_text`, no author and
  * `_comment.status: "tombstone"`, so replies keep pointing at a real item.

@@ -1,5 +1,7 @@
 import type { StoredComment } from '../schemas';
-import { commentAnchor, pagePath, postPath } from '../urls';
+import { commentAnchor, pageThreadId, threadPath } from '../urls';
+import { compareComments } from '../comments';
+import { sanitizeCommentHtml } from '../sanitize';
 
 /**
  * What every comment export needs: the public comments (already filtered to
@@ -40,7 +42,7 @@ export interface ExportInput {
 export const SHRINKRAP_COMMENT_META = '_shrinkrap_comment';
 export const SHRINKRAP_POST_META = '_shrinkrap_post';
 
-export const pathOfPost = (postId: string) => (postId.startsWith('p/') ? pagePath(postId.slice(2)) : postPath(postId));
+export const pathOfPost = threadPath;
 
 export function absoluteFrom(homeUrl: string, path: string): string {
   return new URL(path.replace(/^\//, ''), homeUrl.endsWith('/') ? homeUrl : `${homeUrl}/`).href;
@@ -49,22 +51,26 @@ export function absoluteFrom(homeUrl: string, path: string): string {
 export const postUrl = (site: ExportSite, postId: string) => absoluteFrom(site.homeUrl, pathOfPost(postId));
 export const commentUrl = (site: ExportSite, postId: string, commentId: string) => `${postUrl(site, postId)}#${commentAnchor(commentId)}`;
 
-/** Only what readers can see: comments of known (public) posts. Tombstones stay, to keep threads whole. */
+/**
+ * Only what readers can see: comments of known (public) posts, their HTML passed through
+ * the site's one sanitizer (a hand-edited comment file must not publish a script, whatever
+ * the export format). Every export format reads its comments from here. Tombstones stay,
+ * to keep threads whole.
+ */
 export function publicComments(input: ExportInput): ExportComment[] {
-  return input.comments.filter((c) => input.posts.has(c.postId));
+  return input.comments
+    .filter((c) => input.posts.has(c.postId))
+    .map(({ postId, comment }) => ({ postId, comment: comment.bodyHtml ? { ...comment, bodyHtml: sanitizeCommentHtml(comment.bodyHtml) } : comment }));
 }
 
-const byTime = (a: ExportComment, b: ExportComment) =>
-  Date.parse(a.comment.published) - Date.parse(b.comment.published) || (a.comment.id < b.comment.id ? -1 : a.comment.id > b.comment.id ? 1 : 0);
-
-export const sortComments = (list: readonly ExportComment[]) => [...list].sort(byTime);
+export const sortComments = (list: readonly ExportComment[]) => [...list].sort((a, b) => compareComments(a.comment, b.comment));
 
 /** The ways people name a post on the command line: id, address, or content file path. */
 export function postIdFrom(arg: string): string {
   return arg
     .trim()
     .replace(/^https?:\/\/[^/]+/, '')
-    .replace(/^\.?\/?content\/(posts|pages)\//, (_m, kind: string) => (kind === 'pages' ? 'p/' : ''))
+    .replace(/^\.?\/?content\/(posts|pages)\//, (_m, kind: string) => (kind === 'pages' ? pageThreadId('') : ''))
     .replace(/^\//, '')
     .replace(/\.(html|mdx?|json)$/, '');
 }

@@ -1,4 +1,5 @@
 import { tombstoneText, threadComments, type CommentNode } from '../comments';
+import { pageIdOfThread } from '../urls';
 import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META, postUrl, publicComments, type ExportComment, type ExportInput, type ExportPost } from './model';
 
 /**
@@ -84,7 +85,7 @@ function item(input: ExportInput, post: ExportPost, number: number, comments: Ex
   const url = postUrl(input.site, post.id);
   const when = post.published ?? comments[0]!.comment.published;
   const d = wxrDates(when);
-  const isPage = post.id.startsWith('p/');
+  const isPage = pageIdOfThread(post.id) !== undefined;
   return [
     '  <item>',
     `    <title>${esc(post.title)}</title>`,

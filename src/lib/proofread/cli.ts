@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
-import { checkSpelling } from './spelling';
-import { checkWording } from './wording';
-import { hasErrors, proofreadPost, type Engines } from './proofread';
+import { parseCli, usage, type CliSpec } from '../cli';
+import { ContentFileError, readTextFile } from '../content-files';
+import { hasErrors, proofreadPost, unreadableReport, type Engines } from './proofread';
 import { renderMarkdown, renderText } from './report';
-import { changedPosts, contextFor, loadWorkspace } from './workspace';
+import { changedPosts, contextFor, loadWorkspace, type Workspace } from './workspace';
 import { postIdFromFile } from './checks';
 import type { PostReport } from './types';
 
@@ -26,84 +25,87 @@ export interface CliIo {
   engines?: Engines;
 }
 
-export const USAGE = `Usage: npm run proofread -- [files…] [options]
+export const PROOFREAD_CLI: CliSpec = {
+  command: 'npm run proofread --',
+  synopsis: '[files…] [options]',
+  summary: 'Checks posts and prints a proof sheet: errors (must fix), warnings (should fix), hints.\nWithout files it checks the posts you changed compared with the main branch.',
+  allowPositionals: true,
+  options: {
+    format: { type: 'string', value: 'text|markdown', default: 'text', help: 'markdown is for a pull-request comment (default: text)' },
+    base: { type: 'string', value: 'branch', default: 'main', help: 'compare with this branch instead of main' },
+    all: { type: 'boolean', default: false, help: 'check every post' },
+    output: { type: 'string', value: 'file', help: 'write the sheet to this file instead of the screen' },
+    'no-spelling': { type: 'boolean', default: false, help: 'skip the spelling check' },
+    'no-wording': { type: 'boolean', default: false, help: 'skip the wording check' },
+  },
+};
 
-Checks posts and prints a proof sheet: errors (must fix), warnings (should fix), hints.
-Without files it checks the posts you changed compared with the main branch.
+export const USAGE = usage(PROOFREAD_CLI);
 
-Options:
-  --format text|markdown   markdown is for a pull-request comment (default: text)
-  --base BRANCH            compare with this branch instead of main
-  --all                    check every post
-  --output FILE            write the sheet to FILE instead of the screen
-  --no-spelling            skip the spelling check
-  --no-wording             skip the wording check
-  --help                   show this help`;
+/** The files to check: those named, every post, or the posts changed on this branch. */
+function filesToCheck(positionals: string[], values: { all?: boolean; base: string }, ws: Workspace, io: CliIo): string[] | undefined {
+  const rel = (f: string) => relative(io.root, isAbsolute(f) ? f : resolve(io.root, f)).split(sep).join('/');
+  if (positionals.length) {
+    const files = positionals.map(rel);
+    const missing = files.filter((f) => !existsSync(join(io.root, f)));
+    if (!missing.length) return files;
+    io.stderr(`Cannot find ${missing.map((f) => `"${f}"`).join(', ')}. Give the path of the .mdx file, e.g. ${ws.postsDir}/2018/07/my-post.mdx\n`);
+    return undefined;
+  }
+  if (values.all) return [...ws.posts.values()].map((p) => p.file);
+  const changed = changedPosts(io.root, ws.postsDir, values.base);
+  io.stderr(`${changed.note}\n`);
+  return changed.files;
+}
+
+/** cspell and textlint with the project's configs, loaded only when used (they take seconds to load). */
+function defaultEngines(io: CliIo, values: Record<string, unknown>): Engines {
+  const spelling: Engines['spelling'] = async (text, post) =>
+    (await import('./spelling')).checkSpelling(text, join(io.root, post.file), { configFile: join(io.root, 'cspell.config.yaml'), doc: post.doc });
+  const wording: Engines['wording'] = async (text, post) =>
+    (await import('./wording')).checkWording(text, join(io.root, post.file), { configFile: join(io.root, '.textlintrc.json'), doc: post.doc });
+  return { spelling: values['no-spelling'] ? undefined : spelling, wording: values['no-wording'] ? undefined : wording };
+}
+
+/** One file's sheet; a file that is not UTF-8 gets one error naming it, and no other check. */
+async function proofreadFile(file: string, ws: Workspace, io: CliIo, engines: Engines): Promise<PostReport> {
+  const postId = postIdFromFile(file, ws.postsDir);
+  let text: string;
+  try {
+    text = readTextFile(join(io.root, file), file);
+  } catch (e) {
+    if (e instanceof ContentFileError) return unreadableReport({ file, postId }, e.message, e.line);
+    throw e;
+  }
+  return proofreadPost({ file, postId, text }, contextFor(ws, postId, io.now, io.timeZone), engines);
+}
 
 export async function runProofread(argv: string[], io: CliIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        base: { type: 'string', default: 'main' },
-        all: { type: 'boolean', default: false },
-        output: { type: 'string' },
-        'no-spelling': { type: 'boolean', default: false },
-        'no-wording': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (err) {
-    io.stderr(`${(err as Error).message}\n\n${USAGE}\n`);
-    return 2;
+  const parsed = parseCli(PROOFREAD_CLI, argv);
+  if (parsed.kind === 'exit') {
+    if (parsed.stdout) io.stdout(parsed.stdout);
+    if (parsed.stderr) io.stderr(parsed.stderr);
+    return parsed.code;
   }
-  const { values, positionals } = args;
-  if (values.help) {
-    io.stdout(`${USAGE}\n`);
-    return 0;
-  }
+  const values = parsed.values as { format: string; base: string; all?: boolean; output?: string };
   if (values.format !== 'text' && values.format !== 'markdown') {
     io.stderr(`--format must be text or markdown (got "${values.format}").\n`);
     return 2;
   }
-
-  const ws = loadWorkspace(io.root, io.contentDir);
-  const rel = (f: string) => relative(io.root, isAbsolute(f) ? f : resolve(io.root, f)).split(sep).join('/');
-  let files: string[];
-  if (positionals.length) {
-    files = positionals.map(rel);
-    const missing = files.filter((f) => !existsSync(join(io.root, f)));
-    if (missing.length) {
-      io.stderr(`Cannot find ${missing.map((f) => `"${f}"`).join(', ')}. Give the path of the .mdx file, e.g. ${ws.postsDir}/2018/07/my-post.mdx\n`);
-      return 2;
-    }
-  } else if (values.all) {
-    files = [...ws.posts.values()].map((p) => p.file);
-  } else {
-    const changed = changedPosts(io.root, ws.postsDir, values.base);
-    io.stderr(`${changed.note}\n`);
-    files = changed.files;
+  let ws: Workspace;
+  try {
+    ws = loadWorkspace(io.root, io.contentDir);
+  } catch (e) {
+    // A broken author file or labels.yaml: the build would refuse it too.
+    if (!(e instanceof ContentFileError)) throw e;
+    io.stderr(`${e.message}\n`);
+    return 1;
   }
-
-  const engines: Engines = io.engines ?? {
-    spelling: values['no-spelling']
-      ? undefined
-      : (text, post) => checkSpelling(text, join(io.root, post.file), { configFile: join(io.root, 'cspell.config.yaml') }),
-    wording: values['no-wording']
-      ? undefined
-      : (text, post) => checkWording(text, join(io.root, post.file), { configFile: join(io.root, '.textlintrc.json') }),
-  };
-
+  const files = filesToCheck(parsed.positionals, values, ws, io);
+  if (!files) return 2;
+  const engines = io.engines ?? defaultEngines(io, parsed.values);
   const reports: PostReport[] = [];
-  for (const file of files) {
-    const postId = postIdFromFile(file, ws.postsDir);
-    const ctx = contextFor(ws, postId, io.now, io.timeZone);
-    const text = readFileSync(join(io.root, file), 'utf8');
-    reports.push(await proofreadPost({ file, postId, text }, ctx, engines));
-  }
+  for (const file of files) reports.push(await proofreadFile(file, ws, io, engines));
 
   const render = values.format === 'markdown' ? renderMarkdown : renderText;
   const sheet = render(reports, { now: io.now, timeZone: io.timeZone });

@@ -2,12 +2,11 @@ import { z } from 'astro/zod';
 import { postSchema } from '../schemas';
 import { editDistance } from './distance';
 import type { ParsedPost } from './document';
-import type { Finding, ProofContext } from './types';
+import type { ProofContext } from './types';
 
 /**
- * The frontmatter checks: the same schema the build uses (so "passes here" means "builds"),
- * with zod's messages turned into plain words, plus the author checks the schema cannot
- * make without the author list.
+ * Reading a post's front matter for the checks: the same schema the build uses (so
+ * "passes here" means "builds"), with zod's messages turned into plain words.
  */
 
 export interface PostData {
@@ -57,37 +56,13 @@ const SYNONYMS: Record<string, string> = {
 
 const KNOWN_FIELDS = ['title', 'published', 'updated', 'author', 'labels', 'draft', 'description', 'legacy', 'proofreadBy'];
 
-const schema = postSchema(z.string({ error: 'author must be one name, e.g. author: dinah' }));
+export const frontmatterSchema = postSchema(z.string({ error: 'author must be one name, e.g. author: dinah' }));
 
-export function checkFrontmatter(doc: ParsedPost, ctx: ProofContext): { data: PostData; findings: Finding[] } {
-  const findings: Finding[] = [];
+/** What can be read from the front matter, even when other fields are wrong, so every check can run. */
+export function readPostData(doc: ParsedPost): PostData {
   const data: PostData = { labels: [], proofreadBy: [] };
-
-  if (doc.frontmatterSource === undefined) {
-    findings.push({
-      severity: 'error',
-      kind: 'frontmatter',
-      line: 1,
-      message: 'The post has no frontmatter (the block between two --- lines at the top with the title, date and author).',
-      fix: 'Start a new post with `npm run new -- --author <you> "Title"`, or copy the top block from another post.',
-    });
-    return { data, findings };
-  }
-  if (doc.yamlError) {
-    findings.push({
-      severity: 'error',
-      kind: 'frontmatter',
-      line: doc.yamlError.line,
-      message: `The top block (frontmatter) cannot be read: ${doc.yamlError.message}.`,
-      fix: 'Check for a missing quote, bracket or colon on or just before this line. Text with a colon in it must be in "quotes".',
-    });
-    return { data, findings };
-  }
-  const raw = doc.frontmatter ?? {};
-  const lineOfField = (field: PropertyKey | undefined) =>
-    typeof field === 'string' ? doc.keyLines.get(field) : undefined;
-
-  // Take what can be read even when other fields are wrong, so the other checks still run.
+  const raw = doc.frontmatter;
+  if (!raw) return data;
   if (typeof raw.title === 'string') data.title = raw.title.trim();
   if (typeof raw.author === 'string') data.author = raw.author;
   if (Array.isArray(raw.labels)) data.labels = raw.labels.filter((l): l is string => typeof l === 'string');
@@ -96,26 +71,16 @@ export function checkFrontmatter(doc: ParsedPost, ctx: ProofContext): { data: Po
   if (Array.isArray(raw.proofreadBy)) data.proofreadBy = raw.proofreadBy.filter((l): l is string => typeof l === 'string');
   const legacy = raw.legacy as { url?: unknown } | undefined;
   if (legacy && typeof legacy.url === 'string') data.legacyUrl = legacy.url;
-
-  const parsed = schema.safeParse(raw);
+  const parsed = frontmatterSchema.safeParse(raw);
   if (parsed.success) {
     data.published = parsed.data.published;
     data.draft = parsed.data.draft;
-  } else {
-    const publishedOk = !parsed.error.issues.some((i) => i.path[0] === 'published');
-    if (publishedOk) {
-      const p = raw.published;
-      const d = p instanceof Date ? p : typeof p === 'string' ? new Date(p) : undefined;
-      if (d && !Number.isNaN(d.getTime())) data.published = d;
-    }
-    for (const issue of parsed.error.issues) {
-      const field = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys[0] : issue.path[0];
-      findings.push({ severity: 'error', kind: 'frontmatter', line: lineOfField(field), ...plainIssue(issue, raw) });
-    }
+  } else if (!parsed.error.issues.some((i) => i.path[0] === 'published')) {
+    const p = raw.published;
+    const d = p instanceof Date ? p : typeof p === 'string' ? new Date(p) : undefined;
+    if (d && !Number.isNaN(d.getTime())) data.published = d;
   }
-
-  findings.push(...checkAuthors(data, doc, ctx));
-  return { data, findings };
+  return data;
 }
 
 function fieldName(path: readonly PropertyKey[]): string {
@@ -200,60 +165,5 @@ function zoneOffset(date: Date, timeZone: string): string {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-function checkAuthors(data: PostData, doc: ParsedPost, ctx: ProofContext): Finding[] {
-  const findings: Finding[] = [];
-  const ids = ctx.authors.map((a) => a.id);
-  const list = ctx.authors.map((a) => `${a.id} (${a.handle})`).join(', ');
-  // "Roy", "ClinkShrink", or a slip like "ray": the author most likely meant.
-  const resolve = (name: string) => {
-    const n = name.toLowerCase();
-    return (
-      ctx.authors.find((a) => a.id === n || a.handle.toLowerCase() === n) ??
-      ctx.authors.find((a) => editDistance(a.id, n) <= 1 || editDistance(a.handle.toLowerCase(), n) <= 1)
-    );
-  };
-
-  if (data.author !== undefined) {
-    const known = ctx.authors.find((a) => a.id === data.author);
-    if (!known) {
-      const near = resolve(data.author);
-      findings.push({
-        severity: 'error',
-        kind: 'author',
-        line: doc.keyLines.get('author'),
-        message: `The author "${data.author}" is not one of the blog's authors.`,
-        fix: near ? `Did you mean ${near.id}? Write author: ${near.id}` : `Use one of: ${list}.`,
-      });
-    }
-  }
-  const seen = new Set<string>();
-  for (const name of data.proofreadBy) {
-    const line = doc.keyLines.get('proofreadBy');
-    if (!ids.includes(name)) {
-      const near = resolve(name);
-      findings.push({
-        severity: 'error',
-        kind: 'author',
-        line,
-        message: `The proofreader "${name}" is not one of the blog's authors, so the page cannot credit them.`,
-        fix: near ? `Did you mean ${near.id}? Write ${near.id} instead of ${name}.` : `Use one of: ${list}.`,
-      });
-    } else if (name === data.author) {
-      findings.push({
-        severity: 'warning',
-        kind: 'author',
-        line,
-        message: `${handleOf(ctx, name)} is listed as proofreading their own post.`,
-        fix: 'Ask a co-author to proofread it, and put their name in proofreadBy instead.',
-      });
-    }
-    if (seen.has(name)) {
-      findings.push({ severity: 'hint', kind: 'author', line, message: `"${name}" is listed twice in proofreadBy.`, fix: 'Keep one.' });
-    }
-    seen.add(name);
-  }
-  return findings;
-}
 
 export const handleOf = (ctx: ProofContext, id: string) => ctx.authors.find((a) => a.id === id)?.handle ?? id;

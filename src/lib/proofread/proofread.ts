@@ -1,71 +1,37 @@
 import { parsePost } from './document';
-import { checkFrontmatter, handleOf } from './frontmatter';
-import {
-  checkAddress,
-  checkDescription,
-  checkFrontmatterWording,
-  checkImages,
-  checkImports,
-  checkLabels,
-  checkLeftovers,
-  checkLinks,
-  checkProofreading,
-  checkTitle,
-  type PostInput,
-} from './checks';
+import { handleOf, readPostData } from './frontmatter';
+import { STRUCTURAL_CHECKS, runCheck, runCheckSync, type PostInput } from './checks';
+import { dictionaryChecks, type Engines } from './checks/dictionary';
+import type { CheckInput } from './checks/types';
 import { countWords, proseText, readingMinutes } from './tree';
 import { SEVERITIES, type Finding, type PostReport, type ProofContext } from './types';
 
 /**
- * One post's proof sheet: every check, findings sorted by severity then line.
- * The dictionary-based checks (spelling, wording) are passed in, so the fast checks can
- * be tested and used on their own.
+ * One post's proof sheet: every check in the registry (checks/index.ts), findings sorted
+ * by severity then line. The dictionary-based checks (spelling, wording) are passed in,
+ * so the fast checks can be tested and used on their own.
  */
 
 export interface PostSource extends PostInput {
   text: string;
 }
 
-export type TextCheck = (text: string, post: PostSource) => Promise<Finding[]>;
+export type { Engines, TextCheck } from './checks/dictionary';
 
-export interface Engines {
-  spelling?: TextCheck;
-  wording?: TextCheck;
+/** `.md` is Markdown and `.mdx` is MDX, as the build reads them. */
+export const formatOf = (file: string): 'md' | 'mdx' => (file.endsWith('.md') ? 'md' : 'mdx');
+
+function checkInput(post: PostSource, ctx: ProofContext): CheckInput {
+  const doc = parsePost(post.text, formatOf(post.file));
+  return { file: post.file, postId: post.postId, text: post.text, doc, data: readPostData(doc), ctx };
 }
 
-export function structuralReport(post: PostSource, ctx: ProofContext): PostReport {
-  const doc = parsePost(post.text);
-  const { data, findings } = checkFrontmatter(doc, ctx);
-  if (doc.mdxError) {
-    findings.push({
-      severity: 'error',
-      kind: 'mdx',
-      line: doc.mdxError.line,
-      column: doc.mdxError.column,
-      message: `The text cannot be turned into a web page here: ${doc.mdxError.message}.`,
-      fix: 'Usual causes: a "<" or "{" in ordinary text (write \\< and \\{ instead), or an HTML tag left open (write <br /> rather than <br>).',
-    });
-  }
-  // Without readable frontmatter the other findings would only repeat "missing".
-  const readable = doc.frontmatter !== undefined;
-  findings.push(
-    ...checkLinks(post, data, doc, ctx),
-    ...checkImages(post, doc, ctx),
-    ...checkImports(post, doc, ctx),
-    ...checkLeftovers(doc),
-  );
-  if (readable) findings.push(
-    ...checkTitle(data, doc),
-    ...checkFrontmatterWording(data, doc),
-    ...checkAddress(post, data, doc, ctx),
-    ...checkDescription(data, doc),
-    ...checkLabels(data, doc, ctx),
-    ...checkProofreading(data, doc, ctx),
-  );
+function reportOf(input: CheckInput, findings: Finding[]): PostReport {
+  const { data, doc, ctx } = input;
   const words = countWords(proseText(doc.tree));
   return {
-    file: post.file,
-    postId: post.postId,
+    file: input.file,
+    postId: input.postId,
     title: data.title,
     authorHandle: data.author ? handleOf(ctx, data.author) : undefined,
     draft: data.draft,
@@ -77,13 +43,33 @@ export function structuralReport(post: PostSource, ctx: ProofContext): PostRepor
   };
 }
 
+export function structuralReport(post: PostSource, ctx: ProofContext): PostReport {
+  const input = checkInput(post, ctx);
+  return reportOf(input, STRUCTURAL_CHECKS.flatMap((check) => runCheckSync(check, input)));
+}
+
 export async function proofreadPost(post: PostSource, ctx: ProofContext, engines: Engines = {}): Promise<PostReport> {
-  const report = structuralReport(post, ctx);
-  const extra = await Promise.all([engines.spelling?.(post.text, post) ?? [], engines.wording?.(post.text, post) ?? []]);
+  const input = checkInput(post, ctx);
+  const structural = STRUCTURAL_CHECKS.flatMap((check) => runCheckSync(check, input));
+  const dictionary = (await Promise.all(dictionaryChecks(engines).map((check) => runCheck(check, input)))).flat();
   // A misspelt label is already reported as a near-duplicate label: say it once.
-  const labelWords = new Set(report.findings.filter((f) => f.kind === 'labels').map((f) => `${f.line}:${/"([^"]+)"/.exec(f.message)?.[1]}`));
-  const added = extra.flat().filter((f) => !(f.kind === 'spelling' && labelWords.has(`${f.line}:${/"([^"]+)"/.exec(f.message)?.[1]}`)));
-  return { ...report, findings: sortFindings([...report.findings, ...added]) };
+  const labelWords = new Set(structural.filter((f) => f.rule === 'labels' && f.subject).map((f) => `${f.line}:${f.subject}`));
+  const added = dictionary.filter((f) => !(f.rule === 'spelling' && labelWords.has(`${f.line}:${f.subject}`)));
+  return reportOf(input, [...structural, ...added]);
+}
+
+/** A file that cannot be read as UTF-8: one error, and no other check. */
+export function unreadableReport(post: PostInput, message: string, line?: number): PostReport {
+  const finding: Finding = {
+    rule: 'encoding',
+    file: post.file,
+    severity: 'error',
+    kind: 'encoding',
+    line,
+    message,
+    fix: 'Save the file as UTF-8 (in most editors: "Save with encoding" → UTF-8), then run the proof sheet again.',
+  };
+  return { file: post.file, postId: post.postId, proofreadBy: [], words: 0, readingMinutes: 0, findings: [finding] };
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -10,6 +10,7 @@ export type Severity = 'error' | 'warning' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'hint'];
 
 export type FindingKind =
+  | 'encoding'
   | 'frontmatter'
   | 'mdx'
   | 'title'
@@ -24,7 +25,12 @@ export type FindingKind =
   | 'style'
   | 'status';
 
+/** A check's finding: what the proof sheet shows, with the rule that made it and the file. */
 export interface Finding {
+  /** The check that made it (its module under checks/), e.g. "links". */
+  rule: string;
+  /** The post's file, relative to the project root. */
+  file: string;
   severity: Severity;
   kind: FindingKind;
   /** 1-based line in the file, when the problem has a place. */
@@ -34,7 +40,12 @@ export interface Finding {
   message: string;
   /** What to do about it, in a sentence (optional when obvious). */
   fix?: string;
+  /** The word or label the finding is about, when there is one (to say a thing once). */
+  subject?: string;
 }
+
+/** What a check returns: the runner adds the rule and the file. */
+export type Issue = Omit<Finding, 'rule' | 'file'>;
 
 export interface KnownAuthor {
   id: string;
@@ -65,6 +76,8 @@ export interface ProofContext {
   labelAliases: ReadonlyMap<string, string>;
   /** Anchors (#ids) on another post's page: its headings, explicit ids and comments. */
   anchorsOf: (postId: string) => ReadonlySet<string> | undefined;
+  /** Components every post can use without importing them (src/components/mdx-components.ts). */
+  providedComponents: ReadonlySet<string>;
   /** Ids every post page has, from the site's layout (e.g. "comments"). */
   layoutAnchors: ReadonlySet<string>;
   /** Does this file exist? Paths are relative to the project root, with "/" separators. */

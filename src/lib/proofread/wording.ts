@@ -1,7 +1,7 @@
 import { createLinter, loadTextlintrc } from 'textlint';
 import { PERSON_FIRST_RULE, personFirstRule } from './person-first';
-import { maskMdxCode, parsePost } from './document';
-import type { Finding } from './types';
+import { maskMdxCode, parsePost, type ParsedPost } from './document';
+import type { Issue } from './types';
 
 /**
  * Wording through textlint's Node API: the project's .textlintrc.json (write-good for
@@ -13,6 +13,8 @@ import type { Finding } from './types';
 export interface WordingOptions {
   /** Absolute path of .textlintrc.json. */
   configFile: string;
+  /** The post already parsed (the proof sheet parses each post once). */
+  doc?: ParsedPost;
 }
 
 type Linter = ReturnType<typeof createLinter>;
@@ -31,7 +33,7 @@ async function makeLinter(configFile: string): Promise<Linter> {
   return createLinter({ descriptor: merged });
 }
 
-export async function checkWording(text: string, absolutePath: string, options: WordingOptions): Promise<Finding[]> {
+export async function checkWording(text: string, absolutePath: string, options: WordingOptions): Promise<Issue[]> {
   let linter = linters.get(options.configFile);
   if (!linter) {
     linter = makeLinter(options.configFile);
@@ -40,9 +42,9 @@ export async function checkWording(text: string, absolutePath: string, options: 
   }
   // textlint picks its Markdown reader by extension (.mdx is registered in .textlintrc.json)
   // and reads MDX as Markdown, so MDX code would be checked as prose: blank it out.
-  const prose = absolutePath.endsWith('.mdx') ? maskMdxCode(parsePost(text)) : text;
+  const prose = absolutePath.endsWith('.mdx') ? maskMdxCode(options.doc ?? parsePost(text, 'mdx')) : text;
   const result = await (await linter).lintText(prose, absolutePath);
-  const findings: Finding[] = [];
+  const findings: Issue[] = [];
   // At one place, the blog's own person-first rule speaks before alex.
   const messages = [...result.messages].sort(
     (a, b) =>
@@ -58,7 +60,7 @@ export async function checkWording(text: string, absolutePath: string, options: 
 }
 
 /** textlint's message → a finding in plain words (undefined to drop it). */
-export function plainWording(ruleId: string, message: string): Omit<Finding, 'line' | 'column'> | undefined {
+export function plainWording(ruleId: string, message: string): Omit<Issue, 'line' | 'column'> | undefined {
   if (ruleId === PERSON_FIRST_RULE) {
     const [what, fix] = message.split('\n');
     return { severity: 'warning', kind: 'wording', message: what!, fix };
@@ -86,7 +88,7 @@ export function plainWording(ruleId: string, message: string): Omit<Finding, 'li
   return { severity: 'hint', kind: 'style', message };
 }
 
-function plainWriteGood(message: string): Omit<Finding, 'line' | 'column'> {
+function plainWriteGood(message: string): Omit<Issue, 'line' | 'column'> {
   const quoted = /^"([^"]+)"/.exec(message)?.[1] ?? '';
   if (/is repeated/.test(message)) {
     return { severity: 'warning', kind: 'style', message: `"${quoted}" is written twice in a row.`, fix: 'Delete one.' };
@@ -115,7 +117,7 @@ function plainWriteGood(message: string): Omit<Finding, 'line' | 'column'> {
 }
 
 /** Two rules on the same words: keep the first (person-first runs before alex in the list). */
-function dropOverlaps(findings: Finding[]): Finding[] {
+function dropOverlaps(findings: Issue[]): Issue[] {
   const seen = new Set<string>();
   const stigma = findings.filter((f) => f.kind === 'wording');
   return findings.filter((f) => {

@@ -27,4 +27,12 @@ describe('sitemap helpers', () => {
     expect(excluded('/search/')).toBe(true);
     expect(excluded('/2008/11/slug')).toBe(false);
   });
+
+  it('reads the addresses under a base path too', () => {
+    const excluded = sitemapExclusions(join(root, 'content'), '/pr-42/');
+    expect(excluded('/pr-42/2008_11_01_archive')).toBe(true);
+    expect(excluded('/pr-42/search/label/involuntary%20commitment')).toBe(true);
+    expect(excluded('/pr-42/search')).toBe(true);
+    expect(excluded('/pr-42/2008/11/slug')).toBe(false);
+  });
 });

@@ -16,9 +16,9 @@ const base: PostReport = {
   words: 460,
   readingMinutes: 2,
   findings: [
-    { severity: 'error', kind: 'links', line: 12, message: 'The link goes nowhere.', fix: 'Fix the address.' },
-    { severity: 'warning', kind: 'spelling', line: 3, message: '"recieve" is not in the dictionary.', fix: 'Did you mean "receive"?' },
-    { severity: 'hint', kind: 'style', line: 8, message: '"was seen" is passive.' },
+    { rule: 'links', file: 'content/posts/2018/07/x.mdx', severity: 'error', kind: 'links', line: 12, message: 'The link goes nowhere.', fix: 'Fix the address.' },
+    { rule: 'spelling', file: 'content/posts/2018/07/x.mdx', severity: 'warning', kind: 'spelling', line: 3, message: '"recieve" is not in the dictionary.', fix: 'Did you mean "receive"?' },
+    { rule: 'wording', file: 'content/posts/2018/07/x.mdx', severity: 'hint', kind: 'style', line: 8, message: '"was seen" is passive.' },
   ],
 };
 

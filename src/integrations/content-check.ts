@@ -1,0 +1,22 @@
+import type { AstroIntegration } from 'astro';
+import { describeContentProblems } from '../lib/content-files';
+import { contentBuildProblems } from '../lib/content-check';
+
+/**
+ * Stops `astro build` before the content layer reads anything when the content folder
+ * has files the site cannot build correctly (src/lib/content-check.ts). In `astro dev`
+ * the same problems are logged, so a half-typed post does not stop the server.
+ */
+export default function contentCheck(contentDir: string): AstroIntegration {
+  return {
+    name: 'shrinkrap:content-check',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const report = describeContentProblems(contentBuildProblems(contentDir), contentDir);
+        if (!report) return;
+        if (command === 'build') throw new Error(report);
+        logger.error(report);
+      },
+    },
+  };
+}
