@@ -145,12 +145,14 @@ export function formatReport(r: MigrationReport, options: { dryRun?: boolean } =
   return lines.join('\n');
 }
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 /** The blog's hosts the import inferred, and the --host that would have kept dropped comments. */
 function hostLines(r: MigrationReport): string[] {
   const lines = r.hosts.inferred.length
     ? [
         `  the blog's own hosts, inferred: ${r.hosts.inferred
-          .map((h) => `${h.host} (${[h.links ? `${h.links} linked posts` : '', h.threads ? `${h.threads} Disqus threads` : ''].filter(Boolean).join(', ')})`)
+          .map((h) => `${h.host} (${[h.links ? plural(h.links, 'linked post') : '', h.threads ? plural(h.threads, 'Disqus thread') : ''].filter(Boolean).join(', ')})`)
           .join('; ')}`,
       ]
     : [];
