@@ -1,4 +1,4 @@
-import { redirectablePath } from '../../redirects';
+import { isLocalPath, isSiteRoute, redirectablePath } from '../../redirects';
 import { entryKey, type SourceEntry } from '../model';
 import { BLOGGER_PAGE_PATH, BLOGGER_POST_PATH, parseOldUrl, urlKey, type SiteHosts } from '../old-urls';
 import type { MigrationReport } from '../report';
@@ -76,6 +76,9 @@ export function reportAddresses(placed: readonly Placed[], urls: OldUrlMap, site
     const newPath = pathOfTarget(p.target);
     report.addresses.push({ from: legacyUrl(p.entry) ?? p.entry.url!, to: newPath });
     const from = redirectablePath(p.entry.url!);
-    if (urls.byUrl.get(k) === p.target && from && from !== newPath) report.redirects.push({ from, to: newPath });
+    if (urls.byUrl.get(k) !== p.target || !from || from === newPath) continue;
+    if (isSiteRoute(from) || !isLocalPath(from)) {
+      report.warnings.push(`${p.entry.file}: the old address ${from} of ${newPath} is one of this site's own routes (or not a path): no redirect is made from it`);
+    } else report.redirects.push({ from, to: newPath });
   }
 }
