@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } fro
 import { dirname, join, relative } from 'node:path';
 import { BLOG_TZ, type BenchArchive, type BenchPost } from './archive';
 import { isoInZone } from '../../src/lib/dates';
+import { writeFrontMatter } from '../../src/lib/content-files';
 
 /**
  * Writes a BenchArchive as a site content folder (CONTENT_DIR), in the shapes the
@@ -96,22 +97,18 @@ function typicalPost(posts: readonly BenchPost[]): { id: string; comments: numbe
 
 const q = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML double-quoted scalar
 
-export function frontmatter(post: BenchPost): string {
-  const lines = [
-    '---',
-    `title: ${q(post.title)}`,
-    `published: ${q(iso(post.published))}`,
-    ...(post.updated ? [`updated: ${q(iso(post.updated))}`] : []),
-    `author: ${post.author}`,
-    `labels: [${post.labels.map(q).join(', ')}]`,
-    ...(post.description ? [`description: ${q(post.description)}`] : []),
-    ...(post.draft ? ['draft: true'] : []),
-    'legacy:',
-    `  bloggerId: ${q(post.bloggerId)}`,
-    `  url: ${q(`http://psychiatrist-blog.blogspot.com/${post.id}.html`)}`,
-    '---',
-  ];
-  return lines.join('\n');
+/** The post's front matter, as the importer writes it (the one content-files writer). */
+export function frontmatterData(post: BenchPost): Record<string, unknown> {
+  return {
+    title: post.title,
+    published: iso(post.published),
+    ...(post.updated ? { updated: iso(post.updated) } : {}),
+    author: post.author,
+    labels: post.labels,
+    ...(post.description ? { description: post.description } : {}),
+    ...(post.draft ? { draft: true } : {}),
+    legacy: { bloggerId: post.bloggerId, url: `http://psychiatrist-blog.blogspot.com/${post.id}.html` },
+  };
 }
 
 /** ISO with the blog's offset, as the importer keeps Blogger's timestamps. */
@@ -136,7 +133,7 @@ function postFile(post: BenchPost, ext: 'md' | 'mdx', componentPath: string): st
       body = body.replace('{{video}}', videoLink(post.video));
     }
   }
-  return `${frontmatter(post)}\n\n${imports}${body}\n`;
+  return writeFrontMatter(frontmatterData(post), `${imports}${body}\n`, { plainKeys: ['author'] });
 }
 
 function commentsFile(post: BenchPost): string {

@@ -56,7 +56,8 @@ export function monthName(month: number): string {
   return name;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Two digits, as months, days and hours are written in addresses and timestamps. */
+export const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** "Saturday, November 29, 2008": Blogger's date header (%A, %B %d, %Y, zero-padded day). */
 export function formatDateHeader(date: Date, timeZone: string): string {

@@ -1,5 +1,6 @@
 import { bloggerSlug, uniquePostSlug } from './slug';
-import { isoInZone, zonedParts } from './dates';
+import { isoInZone, pad2, zonedParts } from './dates';
+import { writeFrontMatter } from './content-files/frontmatter';
 import { labelName, ISO_WITH_OFFSET } from './schemas';
 
 /**
@@ -38,8 +39,6 @@ export class NewPostError extends Error {
   override name = 'NewPostError';
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 export function planNewPost(req: NewPostRequest): NewPostPlan {
   const title = req.title.replace(/\s+/g, ' ').trim();
   if (!title) throw new NewPostError('Give the post a title, in quotes: npm run new -- --author dinah "Title of the post"');
@@ -68,35 +67,18 @@ export function planNewPost(req: NewPostRequest): NewPostPlan {
   const id = `${folder}/${slug}`;
   const path = `/${id}.html`;
 
-  const text = [
-    '---',
-    `title: ${yamlString(title)}`,
-    `published: ${yamlString(isoInZone(req.published, req.timeZone))}`,
-    `author: ${author.id}`,
-    `labels: [${labels.map(yamlFlowItem).join(', ')}]`,
-    'draft: true',
-    'proofreadBy: []',
-    '# description: "One or two sentences for search results and link previews." (remove the # to use it)',
-    '---',
-    '',
+  const note = [
     `{/* Write the post below this note, then delete the note. It is a draft: only a preview shows it.`,
     `    See it with \`npm run dev\` at http://localhost:4321${path}`,
     `    Before asking a co-author to proofread: \`npm run proofread\`. Guide: docs/WRITING.md */}`,
-    '',
-    '',
   ].join('\n');
+  const text = writeFrontMatter(
+    { title, published: isoInZone(req.published, req.timeZone), author: author.id, labels, draft: true, proofreadBy: [] },
+    `${note}\n\n`,
+    { plainKeys: ['author'], trailingComment: 'description: "One or two sentences for search results and link previews." (remove the # to use it)' },
+  );
 
   return { id, file: `${req.postsDir}/${id}.mdx`, path, authorId: author.id, text };
-}
-
-/** A YAML double-quoted string: JSON's escaping is valid YAML. */
-const yamlString = (s: string) => JSON.stringify(s);
-
-/** Labels stay unquoted when YAML reads them back unchanged, as in existing posts. */
-function yamlFlowItem(label: string): string {
-  return /^[\p{L}\p{N}][\p{L}\p{N} '’.&-]*$/u.test(label) && !/^(true|false|null|yes|no|on|off|~|\d[\d.]*)$/i.test(label)
-    ? label
-    : JSON.stringify(label);
 }
 
 /**

@@ -1,18 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readLabelsFile } from './content-files';
 
 /**
  * Pages that exist only to send readers on (old archive addresses, label aliases),
  * the 404 and the search page stay out of the sitemap.
  */
 export function sitemapExclusions(contentDir: string): (pathname: string) => boolean {
-  const aliases = new Set<string>();
-  const file = join(contentDir, 'labels.yaml');
-  if (existsSync(file)) {
-    const data = (parse(readFileSync(file, 'utf8')) ?? {}) as Record<string, { aliases?: string[] } | null>;
-    for (const info of Object.values(data)) for (const a of info?.aliases ?? []) aliases.add(a);
-  }
+  const aliases = new Set([...readLabelsFile(contentDir).values()].flatMap((info) => info.aliases));
   return (pathname) => {
     const path = decodeURIComponent(pathname);
     if (/\/404(\.html)?$/.test(path) || /\/\d{4}_\d{2}_01_archive(\.html)?$/.test(path) || /\/search\/?$/.test(path)) return true;

@@ -3,7 +3,7 @@
  * without the base; `withBase` adds a deployment sub-path (e.g. /pr-42/).
  */
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
+import { pad2 } from './dates';
 
 /** A post's id is its path under content/posts without extension: "2008/11/slug". */
 export const POST_ID = /^(\d{4})\/(0[1-9]|1[0-2])\/([a-z0-9][a-z0-9_-]*)$/;
@@ -21,6 +21,21 @@ export function parsePostId(id: string): { year: number; month: number; slug: st
 
 export const postPath = (id: string) => (parsePostId(id), `/${id}.html`);
 export const pagePath = (id: string) => `/p/${id}.html`;
+
+/**
+ * Comments, comment feeds and exports name a thread by its post's id ("2008/11/slug")
+ * or, for a page, by "p/" and the page's id ("p/about"), after the page's address.
+ */
+const PAGE_THREAD_PREFIX = 'p/';
+export const pageThreadId = (pageId: string) => `${PAGE_THREAD_PREFIX}${pageId}`;
+/** The page id of a page's thread id, or undefined for a post's. */
+export const pageIdOfThread = (threadId: string): string | undefined =>
+  threadId.startsWith(PAGE_THREAD_PREFIX) ? threadId.slice(PAGE_THREAD_PREFIX.length) : undefined;
+/** The address of the post or page a thread id names. */
+export function threadPath(threadId: string): string {
+  const page = pageIdOfThread(threadId);
+  return page === undefined ? postPath(threadId) : pagePath(page);
+}
 export const yearPath = (year: number) => `/${year}/`;
 export const monthPath = (year: number, month: number) => `/${year}/${pad2(month)}/`;
 /** Blogger's old month archive address, kept working. */

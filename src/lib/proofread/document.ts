@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
-import { LineCounter, parseDocument } from 'yaml';
+import { parseFrontMatter, splitFrontMatter } from '../content-files/frontmatter';
 import type { Root } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
 
@@ -30,43 +30,21 @@ export interface ParsedPost {
   mdxError?: { line?: number; column?: number; message: string };
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-export function parsePost(text: string): ParsedPost {
-  const clean = text.replace(/^\uFEFF/, '');
-  const m = FRONTMATTER.exec(clean);
-  const keyLines = new Map<string, number>();
-  let frontmatter: Record<string, unknown> | undefined;
-  let yamlError: ParsedPost['yamlError'];
-  let body = clean;
-  if (m) {
-    const source = m[1]!;
-    // Keep the line count, drop the text: the body's positions stay file positions.
-    const blankLines = m[0].split('\n').length - 1;
-    body = '\n'.repeat(blankLines) + clean.slice(m[0].length);
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length) {
-      const e = doc.errors[0]!;
-      yamlError = { line: 1 + lineCounter.linePos(e.pos[0]).line, message: e.message.split('\n')[0]! };
-    } else {
-      const data: unknown = doc.toJS();
-      frontmatter = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-      const contents = doc.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
-      for (const item of contents?.items ?? []) {
-        const key = item.key;
-        if (key && typeof key.value === 'string' && key.range) {
-          keyLines.set(key.value, 1 + lineCounter.linePos(key.range[0]).line);
-        }
-      }
-    }
-    const bodyDelta = m[0].length - blankLines;
-    return { text: clean, frontmatterSource: source, frontmatter, yamlError, keyLines, body, bodyDelta, ...parseBody(body) };
-  }
-  return { text: clean, keyLines, body, bodyDelta: 0, ...parseBody(body) };
+/** A post file as the proof sheet sees it: `.md` is parsed as Markdown, `.mdx` as MDX, like the build. */
+export function parsePost(text: string, format: 'md' | 'mdx' = 'mdx'): ParsedPost {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const fm = parseFrontMatter(clean);
+  if (!fm.present) return { text: clean, keyLines: fm.keyLines, body: clean, bodyDelta: 0, ...parseBody(clean, format) };
+  // Keep the line count, drop the text: the body's positions stay file positions.
+  const body = '\n'.repeat(fm.bodyLineOffset) + fm.body;
+  const bodyDelta = fm.bodyOffset - fm.bodyLineOffset;
+  const frontmatterSource = splitFrontMatter(clean)?.yaml;
+  const frontmatter = fm.error ? undefined : fm.data;
+  return { text: clean, frontmatterSource, frontmatter, yamlError: fm.error, keyLines: fm.keyLines, body, bodyDelta, ...parseBody(body, format) };
 }
 
-function parseBody(body: string): { tree: Root; mdxError?: ParsedPost['mdxError'] } {
+function parseBody(body: string, format: 'md' | 'mdx'): { tree: Root; mdxError?: ParsedPost['mdxError'] } {
+  if (format === 'md') return { tree: unified().use(remarkParse).use(remarkGfm).parse(body) as Root };
   try {
     return { tree: unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body) as Root };
   } catch (err) {

@@ -1,8 +1,16 @@
-import { listFiles } from '../files';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parse as parseYaml } from 'yaml';
+import {
+  ContentFileError,
+  listContentFiles,
+  parseFrontMatter,
+  readAuthorFile,
+  readCommentsFile,
+  readLabelsFile,
+  readTextFile,
+  toPosix,
+} from '../content-files';
 import { parsePost } from './document';
 import { anchorsOfTree } from './tree';
 import { commentAnchor } from '../urls';
@@ -25,20 +33,26 @@ export interface Workspace {
   labelAliases: Map<string, string>;
   /** Labels described in labels.yaml (they exist even if no post uses them yet). */
   describedLabels: string[];
+  /** Posts that could not be read (not UTF-8): the build refuses them. */
+  unreadable: ContentFileError[];
 }
 
-const toPosix = (p: string) => p.split(sep).join('/');
-
-/** Just the frontmatter of a post, without parsing the body. */
-function readFrontmatter(text: string): Record<string, unknown> {
-  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!m) return {};
+/** Just the front matter of a post, leniently: the proof sheet reports what is wrong with it. */
+function readFrontmatter(file: string, name: string, unreadable: ContentFileError[]): Record<string, unknown> {
   try {
-    const data: unknown = parseYaml(m[1]!);
-    return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  } catch {
+    return parseFrontMatter(readTextFile(file, name)).data;
+  } catch (e) {
+    if (!(e instanceof ContentFileError)) throw e;
+    unreadable.push(e);
     return {};
   }
+}
+
+function readAuthors(content: string, root: string): KnownAuthor[] {
+  return listContentFiles(content, ['author']).map((f) => {
+    const data = readAuthorFile(f.file, toPosix(relative(root, f.file)));
+    return { id: f.id, handle: data.handle };
+  });
 }
 
 export function loadWorkspace(root: string, contentFolder = 'content'): Workspace {
@@ -46,46 +60,30 @@ export function loadWorkspace(root: string, contentFolder = 'content'): Workspac
   const contentDir = toPosix(relative(root, resolve(root, contentFolder))) || '.';
   const content = join(root, contentDir);
   const postsDir = contentDir === '.' ? 'posts' : `${contentDir}/posts`;
-
-  const authors: KnownAuthor[] = [];
-  const authorsDir = join(content, 'authors');
-  if (existsSync(authorsDir)) {
-    for (const name of readdirSync(authorsDir).sort()) {
-      if (!/\.ya?ml$/.test(name)) continue;
-      const data = parseYaml(readFileSync(join(authorsDir, name), 'utf8')) as { handle?: string } | null;
-      const id = name.replace(/\.ya?ml$/, '');
-      authors.push({ id, handle: data?.handle ?? id });
-    }
-  }
-
+  const unreadable: ContentFileError[] = [];
   const posts: Workspace['posts'] = new Map();
-  const postsRoot = join(content, 'posts');
-  for (const full of listFiles(postsRoot, /\.mdx?$/)) {
-    const id = toPosix(relative(postsRoot, full)).replace(/\.mdx?$/, '');
-    const fm = readFrontmatter(readFileSync(full, 'utf8'));
+  const pages = new Set<string>();
+  for (const f of listContentFiles(content, ['post', 'page'])) {
+    if (f.kind === 'page') {
+      pages.add(f.id);
+      continue;
+    }
+    const file = toPosix(relative(root, f.file));
+    const fm = readFrontmatter(f.file, file, unreadable);
     const published = fm.published instanceof Date ? fm.published : typeof fm.published === 'string' ? new Date(fm.published) : undefined;
-    posts.set(id, {
-      id,
+    posts.set(f.id, {
+      id: f.id,
       draft: fm.draft === true,
       published: published && !Number.isNaN(published.getTime()) ? published : undefined,
       labels: Array.isArray(fm.labels) ? fm.labels.filter((l): l is string => typeof l === 'string') : [],
-      file: toPosix(relative(root, full)),
+      file,
     });
   }
-
-  const pages = new Set(listFiles(join(content, 'pages'), /\.mdx?$/).map((f) => toPosix(relative(join(content, 'pages'), f)).replace(/\.mdx?$/, '')));
-
   const labelAliases = new Map<string, string>();
-  const describedLabels: string[] = [];
-  const labelsFile = join(content, 'labels.yaml');
-  if (existsSync(labelsFile)) {
-    const info = (parseYaml(readFileSync(labelsFile, 'utf8')) ?? {}) as Record<string, { aliases?: unknown } | null>;
-    for (const [label, data] of Object.entries(info)) {
-      describedLabels.push(label);
-      for (const alias of Array.isArray(data?.aliases) ? data.aliases : []) if (typeof alias === 'string') labelAliases.set(alias, label);
-    }
-  }
-  return { root, contentDir, postsDir, authors, posts, pages, labelAliases, describedLabels };
+  const labels = readLabelsFile(content, toPosix(relative(root, join(content, 'labels.yaml'))));
+  for (const [label, info] of labels) for (const alias of info.aliases) labelAliases.set(alias, label);
+  const authors = readAuthors(content, root);
+  return { root, contentDir, postsDir, authors, posts, pages, labelAliases, describedLabels: [...labels.keys()], unreadable };
 }
 
 /** Labels with the number of posts using each, leaving out the given posts (the ones being checked). */
@@ -125,12 +123,16 @@ export function contextFor(ws: Workspace, postId: string | undefined, now: Date,
 function readAnchors(ws: Workspace, id: string): Set<string> | undefined {
   const post = ws.posts.get(id);
   if (!post) return undefined;
-  const anchors = anchorsOfTree(parsePost(readFileSync(join(ws.root, post.file), 'utf8')).tree);
+  let anchors: Set<string>;
+  try {
+    anchors = anchorsOfTree(parsePost(readTextFile(join(ws.root, post.file), post.file)).tree);
+  } catch {
+    return undefined; // An unreadable post is reported on its own.
+  }
   const comments = join(ws.root, ws.contentDir, 'comments', `${id}.json`);
   if (existsSync(comments)) {
     try {
-      const data = JSON.parse(readFileSync(comments, 'utf8')) as { comments?: Array<{ id?: unknown }> };
-      for (const c of data.comments ?? []) if (typeof c.id === 'string') anchors.add(commentAnchor(c.id));
+      for (const c of readCommentsFile(comments).comments) anchors.add(commentAnchor(c.id));
     } catch {
       // A broken comments file is the build's problem to report, not the proof sheet's.
     }

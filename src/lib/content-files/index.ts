@@ -1,0 +1,22 @@
+/**
+ * The content folder, read and written one way: find files (walk.ts), read text
+ * strictly as UTF-8 (text.ts), split and write front matter (frontmatter.ts), read
+ * each kind of file validated by src/lib/schemas.ts (read.ts), and the checks the
+ * build runs before it reads anything (scan.ts). Import, export, proofread, `npm run
+ * new` and the benchmark use it; the build's loaders use the same schemas.
+ */
+export { ContentFileError, decodeUtf8, readTextFile, utf8Problem } from './text';
+export { frontMatterYaml, parseFrontMatter, splitFrontMatter, writeFrontMatter, type FrontMatterSplit, type ParsedFrontMatter, type WriteOptions } from './frontmatter';
+export { listContentFiles, listFiles, toPosix, type ContentFile, type ContentKind } from './walk';
+export {
+  formatCommentsFile,
+  readAuthorFile,
+  readCommentsFile,
+  readLabelsFile,
+  readPageFile,
+  readPostFile,
+  type DocumentFile,
+  type PageData,
+  type PostData,
+} from './read';
+export { describeContentProblems, scanContentFolder, twinProblems, type ContentProblem } from './scan';
