@@ -7,6 +7,7 @@ import { placeEntries } from './phases/addresses';
 import { planCommentFiles } from './phases/comments';
 import { planDocuments } from './phases/documents';
 import { indexExisting, selectEntries } from './phases/entries';
+import { checkLabels } from './phases/labels';
 import { buildOldUrlMap, reportAddresses } from './phases/old-url-map';
 import { byText, type PlannedFile, type Problems } from './phases/types';
 
@@ -64,6 +65,7 @@ export function planImport(parsed: ParsedExport[], existing: ExistingContent, au
     bodyFormat: options.bodyFormat,
     onDocument: options.onDocument,
   });
+  checkLabels(documents, existing, problems);
   const comments = planCommentFiles({ parsed, placed: ordered, existing, urls, site, authors, report, problems });
 
   if (problems.length) throw new PlanError(problems);

@@ -1,33 +1,22 @@
 import { readFileSync, statSync } from 'node:fs';
-import { listFiles } from '../files';
+import { listFiles, utf8Problem } from '../content-files';
 import { ExportFileError } from './xml';
 
 /**
- * Reading what the importer is given, strictly: a file that is not UTF-8 (a post
- * saved as Latin-1, an export re-saved by an editor) is refused with its name and the
- * line of the first bad byte, never read with "\uFFFD" in place of "é". UTF-16 with
- * a byte-order mark (what some Windows editors save) is read as what it says it is.
+ * Reading the export files the importer is given, strictly: one that is not UTF-8
+ * (re-saved as Latin-1 by an editor) is refused with its name and the line of the
+ * first bad byte, never read with "\uFFFD" in place of "é". UTF-16 with a byte-order
+ * mark is read as what it says it is (XML allows it). Content files are read through
+ * content-files, which refuses anything but UTF-8.
  */
 
-const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-
-export class NotUtf8Error extends ExportFileError {
-  constructor(file: string, line: number) {
-    super(file, line, undefined, 'not UTF-8 text (a byte on this line is not valid UTF-8; was it saved as Latin-1 or Windows-1252?). Save it as UTF-8 and run the import again.');
-    this.name = 'NotUtf8Error';
-  }
-}
-
+/** An export file's text: UTF-16 with a byte-order mark as such, anything else strictly UTF-8 (content-files' rule). */
 export function decodeText(file: string, bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  try {
-    return fatal.decode(bytes);
-  } catch {
-    const lenient = new TextDecoder('utf-8').decode(bytes);
-    const bad = lenient.indexOf('\uFFFD');
-    throw new NotUtf8Error(file, lenient.slice(0, Math.max(0, bad)).split('\n').length);
-  }
+  const problem = utf8Problem(bytes);
+  if (problem) throw new ExportFileError(file, problem.line, undefined, problem.detail);
+  return new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
 }
 
 export const readTextStrict = (file: string) => decodeText(file, readFileSync(file));

@@ -1,4 +1,5 @@
 import { compareComments } from '../../comments';
+import { formatCommentsFile } from '../../content-files';
 import { postCommentsSchema, type PostComments, type StoredComment } from '../../schemas';
 import { sanitizeCommentHtml } from '../../sanitize';
 import type { AuthorResolver } from '../authors';
@@ -55,7 +56,7 @@ export function planCommentFiles(inputs: CommentInputs): PlannedFile[] {
       inputs.problems.push(`comments for ${target}: ${i.path.join('.')}: ${i.message}`);
       continue;
     }
-    files.push({ rel: `comments/${target}.json`, text: `${JSON.stringify(checked.data as PostComments, null, 2)}\n`, kind: 'comments' });
+    files.push({ rel: `comments/${target}.json`, text: formatCommentsFile(checked.data as PostComments), kind: 'comments' });
   }
   return files;
 }

@@ -1,6 +1,7 @@
-import { Document, parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { markdownToMdast, mdxToJs } from 'satteri';
+import { frontMatterYaml, writeFrontMatter } from '../../content-files';
 import { labelName, pageSchema, postSchema } from '../../schemas';
 import type { AuthorResolver } from '../authors';
 import type { ExistingContent } from '../existing';
@@ -69,7 +70,7 @@ function planDocument(
   collectConversion(report, p, converted);
   const data = e.kind === 'post' ? postData(p, inputs, unknown, labelsSeen) : pageData(p, inputs);
   if (!data) return undefined;
-  const yamlText = frontmatterYaml(data);
+  const yamlText = frontMatterYaml(data);
   const check = schemas[e.kind].safeParse(parseYaml(yamlText));
   if (!check.success) {
     const i = check.error.issues[0]!;
@@ -86,7 +87,8 @@ function planDocument(
   const already = (e.kind === 'post' ? inputs.existing.posts : inputs.existing.pages).get(p.id);
   const replaces = (already?.rels ?? []).filter((r) => r !== rel);
   report.counts.formats[converted.format]++;
-  return { rel, text: `---\n${yamlText}---\n\n${converted.body}`, kind: e.kind, ...(replaces.length ? { replaces } : {}) };
+  const labels = Array.isArray(data.labels) ? { labels: { where: entryWhere(e), labels: data.labels as string[] } } : {};
+  return { rel, text: writeFrontMatter(data, converted.body), kind: e.kind, ...(replaces.length ? { replaces } : {}), ...labels };
 }
 
 function legacyOf(e: SourceEntry, inputs: DocumentInputs): Record<string, string> {
@@ -175,13 +177,6 @@ export function cleanLabels(labels: readonly string[], report: MigrationReport):
     if (!out.includes(l)) out.push(l);
   }
   return out;
-}
-
-function frontmatterYaml(data: Record<string, unknown>): string {
-  const doc = new Document(data);
-  const labels = doc.get('labels', true) as { flow?: boolean } | undefined;
-  if (labels) labels.flow = true;
-  return doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
 }
 
 /**

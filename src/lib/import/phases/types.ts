@@ -13,6 +13,8 @@ export interface PlannedFile {
    * already in the content folder: the writer removes them when it writes this one.
    */
   replaces?: string[];
+  /** A post's labels as it will carry them, and where it came from (for the label check). */
+  labels?: { where: string; labels: string[] };
 }
 
 /** An entry with its address here. */
