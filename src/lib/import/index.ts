@@ -56,6 +56,8 @@ export function runImport(options: ImportOptions): ImportResult {
   const statePath = options.statePath ?? join(project, 'import', 'state.json');
   // An import killed while writing is finished (or cleaned up) before anything else.
   const recovered = recoverInterrupted(contentDir, options.dryRun);
+  const reportPath = options.reportDir === false ? undefined : reportPathFor(options, options.reportDir ?? join(project, 'import', 'reports'));
+  if (reportPath) progress(`The full report will be saved as ${reportPath}`);
 
   const map: AuthorMap =
     typeof options.authorMap === 'object'
@@ -83,17 +85,19 @@ export function runImport(options: ImportOptions): ImportResult {
     progress(`Writing ${decision.write.length} files into ${contentDir}`);
     applyWrites(contentDir, statePath, decision, state);
   }
-  const reportPath = options.reportDir === false ? undefined : writeReport(options, options.reportDir ?? join(project, 'import', 'reports'), plan.report);
+  if (reportPath) writeReport(reportPath, plan.report);
   return { report: plan.report, plan, decision, reportPath, text: formatReport(plan.report, { dryRun: options.dryRun }) };
 }
 
 /** import/reports/<first file>[+N][.dry-run].report.json (git-ignored: it may name commenters). */
-function writeReport(options: ImportOptions, dir: string, report: MigrationReport): string {
-  mkdirSync(dir, { recursive: true });
+function reportPathFor(options: ImportOptions, dir: string): string {
   const name = basename(options.files[0]!) + (options.files.length > 1 ? `+${options.files.length - 1}` : '') + (options.dryRun ? '.dry-run' : '');
-  const path = join(dir, `${name}.report.json`);
+  return join(resolve(dir), `${name}.report.json`);
+}
+
+function writeReport(path: string, report: MigrationReport) {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-  return path;
 }
 
 function loadAuthorMapFile(path: string): AuthorMap {
