@@ -94,13 +94,14 @@ export function siteInput(site: ImportedSite) {
       labels?: string[];
       legacy?: { url?: string; bloggerId?: string };
       draft?: boolean;
+      published?: string;
     };
   const files = site.imported.plan.files;
   const posts = files
     .filter((f) => f.kind === 'post' && !fm(f.rel).draft)
     .map((f) => {
       const d = fm(f.rel);
-      return { id: f.rel.replace(/^posts\/|\.mdx?$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [] };
+      return { id: f.rel.replace(/^posts\/|\.mdx?$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [], published: d.published };
     });
   const pages = files.filter((f) => f.kind === 'page').map((f) => ({ id: f.rel.replace(/^pages\/|\.mdx?$/g, ''), legacyUrl: fm(f.rel).legacy?.url }));
   const comments = files
@@ -109,5 +110,6 @@ export function siteInput(site: ImportedSite) {
       const doc = JSON.parse(f.text) as PostComments;
       return doc.comments.map((c) => ({ postId: doc.post, id: c.id, published: c.published }));
     });
-  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments };
+  // The built site's time zone, as src/site.config.ts reads it.
+  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments, timeZone: process.env.BLOG_TIME_ZONE ?? 'America/New_York' };
 }

@@ -10,6 +10,7 @@ import {
   postPath,
   postsFeedPath,
 } from './urls';
+import { pad2, zonedParts } from './dates';
 
 /**
  * Old Blogger addresses -> addresses on this site. Most old paths exist here as
@@ -30,6 +31,8 @@ export interface RedirectPost {
   legacyUrl?: string;
   bloggerId?: string;
   labels: readonly string[];
+  /** RFC 3339 date: the month archives that list the post follow it (not the URL's month, which can differ). */
+  published?: string;
 }
 
 export interface RedirectPage {
@@ -47,6 +50,8 @@ export interface RedirectInput {
   labelSpellings?: ReadonlyMap<string, string>;
   /** Comments with their post, for comment permalinks in the URL map. */
   comments?: readonly { postId: string; id: string; published: string }[];
+  /** The blog's time zone: a post's archive month is its date there. */
+  timeZone?: string;
 }
 
 export interface RedirectRule {
@@ -176,6 +181,15 @@ export function redirectsFileText(rules: readonly RedirectRule[], base = '/'): s
   return `# Old Blogger addresses that moved. Generated at build time from src/lib/redirects.ts.\n${lines.join('\n')}\n`;
 }
 
+/** "YYYY/MM" of the archive that lists a post: its date in the blog's time zone, else its folder. */
+function archiveMonthOf(p: RedirectPost, timeZone: string | undefined): string {
+  if (p.published && timeZone) {
+    const { year, month } = zonedParts(new Date(p.published), timeZone);
+    return `${year}/${pad2(month)}`;
+  }
+  return p.id.slice(0, 7);
+}
+
 /** Every old address the import knows about, and where it should lead: the checklist for URL continuity. */
 export function oldUrlMap(input: RedirectInput): OldUrl[] {
   const out: OldUrl[] = [];
@@ -185,8 +199,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
   for (const p of input.posts) {
     const to = postPath(p.id);
     postPathById.set(p.id, to);
-    const m = /^(\d{4})\/(\d{2})\//.exec(p.id);
-    if (m) months.add(`${m[1]}/${m[2]}`);
+    months.add(archiveMonthOf(p, input.timeZone));
     const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
     if (old) {
       oldPathById.set(p.id, old);
