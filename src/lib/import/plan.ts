@@ -49,14 +49,18 @@ export function planImport(parsed: ParsedExport[], existing: ExistingContent, au
   const problems: Problems = [];
   noteFiles(parsed, existing, report);
 
+  // 0. The blog's own hosts: given, named by the exports, or inferred from them.
   const hosts = blogHosts(parsed, options.hosts);
   reportHosts(hosts, report);
   const { site } = hosts;
+  // 1. Entries: what the site has, and what of the exports becomes posts and pages.
   const index = indexExisting(existing, site);
   const selected = selectEntries(parsed, index, site, report, options);
+  // 2. Addresses, 3. the old-URL map (links, redirects, comment matching).
   const placed = placeEntries(selected.entries, existing, index, site, report);
   const urls = buildOldUrlMap(placed, index, selected.commentsOnly, site);
   reportAddresses(placed, urls, site, hosts.legacyUrl, report);
+  // 4. Documents, checked by the build's schema and label rules; 5. comment files.
   const ordered = [...placed].sort((a, b) => byText(a.target, b.target));
   const documents = planDocuments(ordered, {
     parsed, existing, authors, site, report, problems,
