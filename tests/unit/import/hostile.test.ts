@@ -74,6 +74,7 @@ describe('labels the build would refuse', () => {
     expect(message).toContain('"Jails" (in feed.atom:');
     expect(message).toMatch(/"Café" \(in feed\.atom:\d+ \(post tag:blogger\.com,1999:blog-1\.post-23\)\) vs "cafe" \(in content\/posts\/2008\/01\/old\.md\)/);
     expect(message).toContain('aliases in content/labels.yaml');
+    expect(message).toContain('content/labels.yaml could say:\n  "Café":\n    aliases: ["cafe"]');
     expect(snapshot(root)).toEqual(before);
   });
 

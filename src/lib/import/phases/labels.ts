@@ -19,8 +19,18 @@ export function checkLabels(documents: readonly PlannedFile[], existing: Existin
     buildLabelIndex([...already, ...incoming.values()], existing.labelInfo);
   } catch (e) {
     if (!(e instanceof LabelCollisionError)) throw e;
-    problems.push(`labels the site would refuse. ${e.message}`);
+    problems.push(`labels the site would refuse. ${e.message}\nFor this import, content/labels.yaml could say:\n${aliasSuggestion(e.groups)}`);
   }
+}
+
+/** A labels.yaml entry per colliding group: the spelling most entries use, the others as its aliases. */
+function aliasSuggestion(groups: LabelCollisionError['groups']): string {
+  return groups
+    .map((g) => {
+      const [main, ...others] = [...g].sort((a, b) => b.files.length - a.files.length);
+      return `  ${JSON.stringify(main!.label)}:\n    aliases: [${others.map((o) => JSON.stringify(o.label)).join(', ')}]`;
+    })
+    .join('\n');
 }
 
 const idOf = (rel: string) => rel.replace(/^posts\//, '').replace(/\.mdx?$/, '');
