@@ -1,62 +1,53 @@
-import { parseArgs } from 'node:util';
 import { runImport } from '../src/lib/import/index';
-import { ExportFileError } from '../src/lib/import/xml';
-import { PlanError } from '../src/lib/import/plan';
+import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
 
 /**
- * npm run import -- <export file> [more files] [--dry-run] [--force] [--content dir]
+ * npm run import -- <export files or folders…> [options]
  *
  * Detects each file's format (Blogger classic or Takeout, Disqus, WordPress WXR, or
  * our own comments JSON Feed), writes posts, pages and comments into the content
- * folder all-or-nothing, and prints the migration report.
+ * folder all-or-nothing, and prints the migration report (the full one is saved as
+ * JSON in import/reports/, dry runs included).
  */
-const usage = `Usage: npm run import -- <export file> [more files] [options]
-
-Options:
-  --dry-run            plan and report, write nothing
-  --force              overwrite files edited by hand since the last import
-  --content <dir>      content folder to write into (default ./content)
-  --author-map <file>  author map (default <project>/import/author-map.yaml)
-  --host <host>        another host the old blog answered on (repeatable)
-  --comments-only      take only comments from WordPress files, never posts
-  --help               this text`;
-
-const { values, positionals } = parseArgs({
+const spec: CliSpec = {
+  command: 'npm run import --',
+  synopsis: '<export files or folders…> [options]',
+  summary:
+    'Bring in a Blogger (classic or Takeout), Disqus or WordPress export. Writes content/ all-or-nothing, prints the migration report and saves it in full as import/reports/<file>.report.json.',
   allowPositionals: true,
   options: {
-    'dry-run': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    content: { type: 'string', default: './content' },
-    'author-map': { type: 'string' },
-    host: { type: 'string', multiple: true, default: [] },
-    'comments-only': { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false, help: 'plan and save the report (…dry-run.report.json); content/ is not touched' },
+    force: { type: 'boolean', default: false, help: 'overwrite files edited by hand since the last import' },
+    content: { type: 'string', default: './content', value: 'dir', help: 'content folder to write into (default ./content)' },
+    'author-map': { type: 'string', value: 'file', help: 'author map (default <project>/import/author-map.yaml)' },
+    host: { type: 'string', multiple: true, default: [], value: 'host', help: "another host the old blog answered on (repeatable; the report names the ones it inferred)" },
+    'comments-only': { type: 'boolean', default: false, help: 'take only comments from WordPress files, never posts' },
   },
-});
+  epilogue: ['Example: npm run import -- legacy/blog-11-30-2026.xml legacy/disqus.xml --dry-run'],
+};
 
-if (values.help || positionals.length === 0) {
-  console.log(usage);
-  process.exit(values.help ? 0 : 2);
+const { values, positionals } = parseCliOrExit(spec);
+if (positionals.length === 0) {
+  process.stderr.write('npm run import: name at least one export file (or an unpacked Takeout folder). See --help.\n');
+  process.exit(2);
 }
 
 try {
   const result = runImport({
     files: positionals,
-    contentDir: values.content!,
-    authorMap: values['author-map'],
-    dryRun: values['dry-run'],
-    force: values.force,
-    hosts: values.host,
-    commentsOnly: values['comments-only'],
+    contentDir: values.content as string,
+    authorMap: values['author-map'] as string | undefined,
+    dryRun: values['dry-run'] === true,
+    force: values.force === true,
+    hosts: values.host as string[],
+    commentsOnly: values['comments-only'] === true,
+    onProgress: (line) => process.stderr.write(`${line}\n`),
   });
   console.log(result.text);
   if (result.reportPath) console.log(`\nFull report: ${result.reportPath}`);
   if (result.report.writes.skippedEditedByHand.length > 0) process.exitCode = 3;
 } catch (e) {
-  if (e instanceof ExportFileError || e instanceof PlanError) {
-    console.error(`Import stopped, nothing was written.\n${e.message}`);
-  } else {
-    console.error(`Import stopped, nothing was written.\n${(e as Error).message}`);
-  }
+  // Parse errors, plan problems and write failures alike: the commit is all-or-nothing.
+  console.error(`Import stopped, nothing was written.\n${(e as Error).message}`);
   process.exit(1);
 }

@@ -101,7 +101,7 @@ export function siteInput(site: ImportedSite) {
     .filter((f) => f.kind === 'post' && !fm(f.rel).draft)
     .map((f) => {
       const d = fm(f.rel);
-      return { id: f.rel.replace(/^posts\/|\.mdx?$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [] };
+      return { id: f.rel.replace(/^posts\/|\.mdx?$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [], published: d.published };
     });
   const pages = files.filter((f) => f.kind === 'page').map((f) => ({ id: f.rel.replace(/^pages\/|\.mdx?$/g, ''), legacyUrl: fm(f.rel).legacy?.url }));
   const comments = files
@@ -110,21 +110,6 @@ export function siteInput(site: ImportedSite) {
       const doc = JSON.parse(f.text) as PostComments;
       return doc.comments.map((c) => ({ postId: doc.post, id: c.id, published: c.published }));
     });
-  // Archives go by the date a post was published, which may differ from its address's month.
-  const archiveMonths = new Set(
-    files.filter((f) => f.kind === 'post' && !fm(f.rel).draft).map((f) => archiveMonth(String(fm(f.rel).published))),
-  );
-  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments, archiveMonths };
-}
-
-/** "2007/04" for a post published in April 2007, New York time (the blog's zone). */
-function archiveMonth(published: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit' }).formatToParts(new Date(published));
-  return `${parts.find((p) => p.type === 'year')!.value}/${parts.find((p) => p.type === 'month')!.value}`;
-}
-
-/** True for an old month-archive address of a month that has no post by date (Blogger had no page there either). */
-export function isEmptyMonthArchive(old: string, archiveMonths: ReadonlySet<string>): boolean {
-  const m = /^\/(\d{4})(?:\/(\d{2})\/$|_(\d{2})_01_archive\.html$)/.exec(old);
-  return m !== null && !archiveMonths.has(`${m[1]}/${m[2] ?? m[3]}`);
+  // The built site's time zone, as src/site.config.ts reads it.
+  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments, timeZone: process.env.BLOG_TIME_ZONE ?? 'America/New_York' };
 }

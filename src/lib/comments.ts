@@ -19,9 +19,13 @@ export interface ThreadResult {
   cyclesBroken: string[];
 }
 
-/** The one order of comments everywhere (pages, feeds, exports, search): oldest first, then by id. */
-export const compareComments = (a: StoredComment, b: StoredComment) =>
+/** The one order of comments everywhere (pages, feeds, exports, stored files): by time, then id. */
+export const compareComments = (a: Pick<StoredComment, 'published' | 'id'>, b: Pick<StoredComment, 'published' | 'id'>) =>
   Date.parse(a.published) - Date.parse(b.published) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Meta keys our WordPress export writes and the importer reads back (a post's site id, a stored comment). */
+export const SHRINKRAP_COMMENT_META = '_shrinkrap_comment';
+export const SHRINKRAP_POST_META = '_shrinkrap_post';
 
 export function threadComments(comments: readonly StoredComment[]): ThreadResult {
   const sorted = [...comments].sort(compareComments);

@@ -1,4 +1,4 @@
-import { bloggerSlug, uniqueSlug } from './slug';
+import { bloggerSlug, uniquePostSlug } from './slug';
 import { isoInZone, pad2, zonedParts } from './dates';
 import { writeFrontMatter } from './content-files/frontmatter';
 import { labelName, ISO_WITH_OFFSET } from './schemas';
@@ -63,7 +63,7 @@ export function planNewPost(req: NewPostRequest): NewPostPlan {
   if (Number.isNaN(req.published.getTime())) throw new NewPostError('The date is not a real date.');
   const p = zonedParts(req.published, req.timeZone);
   const folder = `${p.year}/${pad2(p.month)}`;
-  const slug = uniqueSlug(bloggerSlug(title), (s) => req.existingIds.has(`${folder}/${s}`));
+  const slug = uniquePostSlug(bloggerSlug(title), (s) => req.existingIds.has(`${folder}/${s}`));
   const id = `${folder}/${slug}`;
   const path = `/${id}.html`;
 

@@ -10,6 +10,7 @@ import {
   postPath,
   postsFeedPath,
 } from './urls';
+import { pad2, zonedParts } from './dates';
 
 /**
  * Old Blogger addresses -> addresses on this site. Most old paths exist here as
@@ -30,6 +31,8 @@ export interface RedirectPost {
   legacyUrl?: string;
   bloggerId?: string;
   labels: readonly string[];
+  /** RFC 3339 date: the month archives that list the post follow it (not the URL's month, which can differ). */
+  published?: string;
 }
 
 export interface RedirectPage {
@@ -47,6 +50,8 @@ export interface RedirectInput {
   labelSpellings?: ReadonlyMap<string, string>;
   /** Comments with their post, for comment permalinks in the URL map. */
   comments?: readonly { postId: string; id: string; published: string }[];
+  /** The blog's time zone: a post's archive month is its date there. */
+  timeZone?: string;
 }
 
 export interface RedirectRule {
@@ -114,21 +119,45 @@ export function redirectablePath(url: string): string | undefined {
   return path && path !== '/' ? path : undefined;
 }
 
+/** Folders that belong to the site: no old address may become a rule inside them. */
+const SITE_AREAS = ['/feeds/', '/search/', '/labels/', '/archive/', '/authors/', '/exports/', '/pagefind/', '/_astro/', '/page/'];
+/** Single files of the site (and the folder routes without their slash). */
+const SITE_FILES = new Set([
+  '/', '/rss.xml', '/robots.txt', '/404.html', '/_redirects', '/_headers', '/favicon.svg', '/favicon.ico',
+  '/sitemap-index.xml', '/sitemap-0.xml', '/search', '/labels', '/archive', '/authors', '/feeds', '/exports', '/pagefind',
+]);
+/** Year and month archives and their pages: /2008/, /2008/11/, /2008/11/page/2/ (with or without the slash), Blogger's /2008_11_01_archive.html. */
+const ARCHIVE_ROUTE = /^\/\d{4}(\/(0[1-9]|1[0-2]))?(\/page\/\d+)?\/?$|^\/\d{4}_\d{2}_01_archive\.html$/;
+
+/**
+ * Whether a path is one of the site's own routes (or inside a folder the site owns):
+ * the home page, archives, label pages, feeds, search, robots.txt, rss.xml… A rule
+ * from there would shadow the page on Cloudflare, which applies rules even where a
+ * file exists. `/2008/11/index.html` is not one: the archive's address is `/2008/11/`.
+ */
+export function isSiteRoute(path: string): boolean {
+  const p = path.toLowerCase();
+  return SITE_FILES.has(p) || ARCHIVE_ROUTE.test(p) || SITE_AREAS.some((area) => p.startsWith(area) || `${p}/` === area);
+}
+
+/** A root-relative path on this site: one leading slash (never `//host`), no backslash, space or control character. */
+export function isLocalPath(path: string): boolean {
+  return /^\/(?![/\\])[^\s\\\u0000-\u001f\u007f]*$/.test(path);
+}
+
 export function redirectRules(input: RedirectInput): RedirectRule[] {
   const rules = new Map<string, RedirectRule>();
   const add = (from: string, to: string) => {
-    if (from !== to && !rules.has(from)) rules.set(from, { from, to, status: 301 });
+    if (from !== to && !rules.has(from) && isLocalPath(from) && isLocalPath(to)) rules.set(from, { from, to, status: 301 });
   };
-  // Paths that are real files here must never be redirected elsewhere.
+  // Paths that are real files or routes here must never be redirected elsewhere.
   const served = new Set<string>([...input.posts.map((p) => postPath(p.id)), ...input.pages.map((p) => pagePath(p.id))]);
-  for (const p of input.posts) {
-    const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
-    if (old && !served.has(old)) add(old, postPath(p.id));
-  }
-  for (const p of input.pages) {
-    const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
-    if (old && !served.has(old)) add(old, pagePath(p.id));
-  }
+  const fromOldAddress = (legacyUrl: string | undefined, to: string) => {
+    const old = legacyUrl ? redirectablePath(legacyUrl) : undefined;
+    if (old && !served.has(old) && !isSiteRoute(old)) add(old, to);
+  };
+  for (const p of input.posts) fromOldAddress(p.legacyUrl, postPath(p.id));
+  for (const p of input.pages) fromOldAddress(p.legacyUrl, pagePath(p.id));
   // One rule per label spelling (Cloudflare Pages allows 2,000 static rules; Shrink Rap has a few hundred labels).
   for (const [spelling, label] of labelFeeds(input)) {
     add(`/feeds/posts/default/-/${encodeURIComponent(spelling)}`, labelFeedPath(label));
@@ -152,6 +181,15 @@ export function redirectsFileText(rules: readonly RedirectRule[], base = '/'): s
   return `# Old Blogger addresses that moved. Generated at build time from src/lib/redirects.ts.\n${lines.join('\n')}\n`;
 }
 
+/** "YYYY/MM" of the archive that lists a post: its date in the blog's time zone, else its folder. */
+function archiveMonthOf(p: RedirectPost, timeZone: string | undefined): string {
+  if (p.published && timeZone) {
+    const { year, month } = zonedParts(new Date(p.published), timeZone);
+    return `${year}/${pad2(month)}`;
+  }
+  return p.id.slice(0, 7);
+}
+
 /** Every old address the import knows about, and where it should lead: the checklist for URL continuity. */
 export function oldUrlMap(input: RedirectInput): OldUrl[] {
   const out: OldUrl[] = [];
@@ -161,8 +199,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
   for (const p of input.posts) {
     const to = postPath(p.id);
     postPathById.set(p.id, to);
-    const m = /^(\d{4})\/(\d{2})\//.exec(p.id);
-    if (m) months.add(`${m[1]}/${m[2]}`);
+    months.add(archiveMonthOf(p, input.timeZone));
     const old = p.legacyUrl ? redirectablePath(p.legacyUrl) : undefined;
     if (old) {
       oldPathById.set(p.id, old);

@@ -33,3 +33,35 @@ export function uniqueSlug(slug: string, taken: (candidate: string) => boolean):
     if (!taken(candidate)) return candidate;
   }
 }
+
+/**
+ * Post slugs that would be one of the site's own files: `/2009/02/index.html` is the
+ * month archive's page, so a post there would be overwritten by it. Such a post gets
+ * the next free name (`index_1`) instead.
+ */
+export const RESERVED_POST_SLUGS: ReadonlySet<string> = new Set(['index']);
+
+export const isReservedPostSlug = (slug: string) => RESERVED_POST_SLUGS.has(slug.toLowerCase());
+
+/** uniqueSlug for posts: reserved names count as taken. */
+export function uniquePostSlug(slug: string, taken: (candidate: string) => boolean): string {
+  return uniqueSlug(slug, (s) => isReservedPostSlug(s) || taken(s));
+}
+
+/**
+ * The longest slug a file name can carry: 255 bytes (ext4, APFS, NTFS) less the
+ * longest extension written beside it (`.json`, `.mdx`) and room for a `_99` suffix.
+ */
+export const MAX_SLUG_LENGTH = 240;
+
+/**
+ * A slug cut to `max` characters the way Blogger cut long titles: at the last word
+ * boundary (hyphen) that fits, or hard at `max` when the first word is already longer.
+ * Slugs here are ASCII (a-z 0-9 - _), so characters are bytes.
+ */
+export function shortenSlug(slug: string, max = MAX_SLUG_LENGTH): string {
+  if (slug.length <= max) return slug;
+  const cut = slug.slice(0, max + 1);
+  const boundary = cut.lastIndexOf('-');
+  return (boundary > 0 ? cut.slice(0, boundary) : slug.slice(0, max)).replace(/[-_]+$/, '');
+}

@@ -39,8 +39,7 @@ export interface ExportInput {
 }
 
 /** commentmeta / postmeta keys our WXR export writes, so our importer can restore comments exactly. */
-export const SHRINKRAP_COMMENT_META = '_shrinkrap_comment';
-export const SHRINKRAP_POST_META = '_shrinkrap_post';
+export { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META } from '../comments';
 
 export const pathOfPost = threadPath;
 

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { listFiles } from '../files';
-import { parse as parseYaml } from 'yaml';
-import { postCommentsSchema, type PostComments } from '../schemas';
+import { ContentFileError, listContentFiles, parseFrontMatter, readCommentsFile, readLabelsFile, readTextFile, type ContentFile } from '../content-files';
+import type { LabelInfo, PostComments } from '../schemas';
 
 /**
  * What the content folder already holds, so a re-import finds its own posts again
- * (same Blogger id -> same file), new posts never overwrite old ones, and comments
- * from other sources are merged rather than replaced.
+ * (same Blogger id -> same file), new posts never overwrite old ones, comments from
+ * other sources are merged rather than replaced, and labels are checked against the
+ * spellings already in use. Read through content-files: a file that is not UTF-8
+ * stops the import with its name.
  */
 
 export interface ExistingDoc {
@@ -22,6 +21,8 @@ export interface ExistingDoc {
   wordpressId?: string;
   title?: string;
   draft?: boolean;
+  /** Labels as written (posts). */
+  labels?: string[];
 }
 
 export interface ExistingContent {
@@ -29,48 +30,38 @@ export interface ExistingContent {
   pages: Map<string, ExistingDoc>;
   /** By the post field ("2008/11/slug" or "p/about"). */
   comments: Map<string, PostComments>;
+  /** labels.yaml: descriptions and alias spellings. */
+  labelInfo?: Map<string, LabelInfo>;
   warnings: string[];
 }
 
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export function frontmatterOf(text: string): Record<string, unknown> | undefined {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
-  if (!m) return undefined;
-  const data = parseYaml(m[1]!);
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : undefined;
-}
-
-const toPosix = (p: string) => p.split(sep).join('/');
-
-function readDocs(contentDir: string, sub: 'posts' | 'pages', warnings: string[]): Map<string, ExistingDoc> {
-  const base = join(contentDir, sub);
+function readDocs(files: readonly ContentFile[], kind: 'post' | 'page', warnings: string[]): Map<string, ExistingDoc> {
   const out = new Map<string, ExistingDoc>();
-  for (const file of listFiles(base, /\.mdx?$/)) {
-    const id = toPosix(relative(base, file)).replace(/\.mdx?$/, '');
-    const rel = toPosix(relative(contentDir, file));
-    let fm: Record<string, unknown> | undefined;
-    try {
-      fm = frontmatterOf(readFileSync(file, 'utf8'));
-    } catch (e) {
-      warnings.push(`${rel}: unreadable frontmatter (${(e as Error).message}); treated as a post the importer does not know`);
-    }
-    const legacy = (fm?.legacy ?? {}) as Record<string, unknown>;
+  for (const f of files) {
+    if (f.kind !== kind) continue;
+    const fm = parseFrontMatter(readTextFile(f.file, f.rel));
+    if (fm.error) warnings.push(`${f.rel}:${fm.error.line}: unreadable frontmatter (${fm.error.message}); treated as a post the importer does not know`);
+    const data = fm.error ? {} : fm.data;
+    const legacy = (data.legacy ?? {}) as Record<string, unknown>;
     // slug.md and slug.mdx are one post (one id, one address): the site cannot build both.
-    const twin = out.get(id);
+    const twin = out.get(f.id);
     if (twin) {
-      twin.rels.push(rel);
-      warnings.push(`${twin.rel} and ${rel} are the same ${sub === 'posts' ? 'post' : 'page'} (${id}); the site can build only one: re-importing it removes the other, or delete one by hand`);
+      twin.rels.push(f.rel);
+      warnings.push(`${twin.rel} and ${f.rel} are the same ${kind} (${f.id}); the site can build only one: re-importing it removes the other, or delete one by hand`);
       continue;
     }
-    out.set(id, {
-      id,
-      rel,
-      rels: [rel],
-      bloggerId: typeof legacy.bloggerId === 'string' ? legacy.bloggerId : undefined,
-      legacyUrl: typeof legacy.url === 'string' ? legacy.url : undefined,
-      wordpressId: typeof legacy.wordpressId === 'string' ? legacy.wordpressId : undefined,
-      title: typeof fm?.title === 'string' ? fm.title : undefined,
-      draft: fm?.draft === true,
+    out.set(f.id, {
+      id: f.id,
+      rel: f.rel,
+      rels: [f.rel],
+      bloggerId: str(legacy.bloggerId),
+      legacyUrl: str(legacy.url),
+      wordpressId: str(legacy.wordpressId),
+      title: str(data.title),
+      draft: data.draft === true,
+      labels: Array.isArray(data.labels) ? data.labels.filter((l): l is string => typeof l === 'string') : undefined,
     });
   }
   return out;
@@ -78,26 +69,23 @@ function readDocs(contentDir: string, sub: 'posts' | 'pages', warnings: string[]
 
 export function readExistingContent(contentDir: string): ExistingContent {
   const warnings: string[] = [];
+  const files = listContentFiles(contentDir, ['post', 'page', 'comments']);
   const comments = new Map<string, PostComments>();
-  const base = join(contentDir, 'comments');
-  for (const file of listFiles(base, /\.json$/)) {
-    const rel = toPosix(relative(contentDir, file));
-    let parsed;
+  for (const f of files) {
+    if (f.kind !== 'comments') continue;
     try {
-      parsed = postCommentsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      const data = readCommentsFile(f.file, f.rel);
+      comments.set(data.post, data);
     } catch (e) {
-      throw new Error(`${rel}: not valid JSON (${(e as Error).message}). Fix or remove it before importing: comments are merged into it.`);
+      if (!(e instanceof ContentFileError)) throw e;
+      throw new ContentFileError(e.file, `${e.detail}. Fix it before importing: comments are merged into it.`, e.line);
     }
-    if (!parsed.success) {
-      const i = parsed.error.issues[0]!;
-      throw new Error(`${rel}: ${i.path.join('.')}: ${i.message}. Fix it before importing: comments are merged into it.`);
-    }
-    comments.set(parsed.data.post, parsed.data);
   }
   return {
-    posts: readDocs(contentDir, 'posts', warnings),
-    pages: readDocs(contentDir, 'pages', warnings),
+    posts: readDocs(files, 'post', warnings),
+    pages: readDocs(files, 'page', warnings),
     comments,
+    labelInfo: readLabelsFile(contentDir),
     warnings,
   };
 }

@@ -122,16 +122,36 @@ interface Context {
   report: ConvertReport;
 }
 
-/** The clean-up pass, on the HTML tree before it becomes Markdown. */
+/** The clean-up passes, on the HTML tree before it becomes Markdown. */
 function cleanTree(tree: HastRoot, ctx: Context) {
-  // 0. HTML comments (WordPress block markers, Blogger's <!--more-->) would be raw HTML in MDX.
+  dropComments(tree);
+  replaceEmbeds(tree, ctx);
+  // Lists hold list items only: a <br> between items is noise.
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName === 'ul' || node.tagName === 'ol') node.children = node.children.filter((c) => !isBr(c));
+  });
+  unwrapCaptionTables(tree);
+  fixLinks(tree, ctx);
+  keepStylesAndRecordImages(tree, ctx);
+  // Newlines that Blogger turned into line breaks.
+  if (ctx.options.convertLineBreaks) newlinesToBreaks(tree);
+  // Line breaks at the edge of bold/italic/links move outside them.
+  hoistEdgeBreaks(tree);
+  // Blank lines made with <br><br> become paragraphs.
+  splitBreakRuns(tree);
+}
+
+/** HTML comments (WordPress block markers, Blogger's <!--more-->) would be raw HTML in MDX. */
+function dropComments(tree: HastRoot) {
   visit(tree, 'comment', (_node, index, parent) => {
     if (!parent || index === undefined) return;
     parent.children.splice(index, 1);
     return [SKIP, index];
   });
+}
 
-  // 1. Drop dangerous or meaningless elements with their content; turn old embeds into iframes.
+/** Drop dangerous or meaningless elements with their content; old video players become iframes, other embeds links. */
+function replaceEmbeds(tree: HastRoot, ctx: Context) {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return;
     const tag = node.tagName;
@@ -141,20 +161,9 @@ function cleanTree(tree: HastRoot, ctx: Context) {
       return [SKIP, index];
     }
     if (tag === 'object' || tag === 'embed') {
-      const src = String(
-        node.properties.data ??
-          node.properties.src ??
-          node.children.flatMap((c) =>
-            c.type === 'element' && (c.tagName === 'embed' || (c.tagName === 'param' && /^(movie|src)$/i.test(String(c.properties.name))))
-              ? [String(c.properties.src ?? c.properties.value ?? '')]
-              : [],
-          )[0] ??
-          '',
-      );
+      const src = objectSource(node);
       const yt = videoOf(src)?.provider === 'youtube' ? youtubeEmbed(src) : undefined;
-      const replacement = yt
-        ? el('iframe', [], { src: yt, title: 'Embedded video' })
-        : embedLink(src, ctx);
+      const replacement = yt ? el('iframe', [], { src: yt, title: 'Embedded video' }) : embedLink(src, ctx);
       parent.children.splice(index, 1, ...(replacement ? [replacement] : []));
       if (yt) ctx.report.embeds.push({ src: yt, kept: true });
       return [SKIP, index + (replacement ? 1 : 0)];
@@ -174,13 +183,24 @@ function cleanTree(tree: HastRoot, ctx: Context) {
     }
     return undefined;
   });
+}
 
-  // Lists hold list items only: a <br> between items is noise.
-  visit(tree, 'element', (node: Element) => {
-    if (node.tagName === 'ul' || node.tagName === 'ol') node.children = node.children.filter((c) => !isBr(c));
-  });
+/** The address an <object> or <embed> plays. */
+function objectSource(node: Element): string {
+  return String(
+    node.properties.data ??
+      node.properties.src ??
+      node.children.flatMap((c) =>
+        c.type === 'element' && (c.tagName === 'embed' || (c.tagName === 'param' && /^(movie|src)$/i.test(String(c.properties.name))))
+          ? [String(c.properties.src ?? c.properties.value ?? '')]
+          : [],
+      )[0] ??
+      '',
+  );
+}
 
-  // 2. Blogger's image-with-caption tables become image + caption paragraphs.
+/** Blogger's image-with-caption tables become image + caption paragraphs. */
+function unwrapCaptionTables(tree: HastRoot) {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined || node.tagName !== 'table') return;
     const cls = ([] as unknown[]).concat(node.properties.className ?? []).map(String);
@@ -195,8 +215,10 @@ function cleanTree(tree: HastRoot, ctx: Context) {
     parent.children.splice(index, 1, ...cells);
     return [SKIP, index + cells.length];
   });
+}
 
-  // 3. Links: unwrap anchors without a usable href; rewrite links to the old blog.
+/** Links: unwrap anchors without a usable href; rewrite links to the old blog. */
+function fixLinks(tree: HastRoot, ctx: Context) {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'a' || !parent || index === undefined) return;
     const raw = node.properties.href;
@@ -214,8 +236,10 @@ function cleanTree(tree: HastRoot, ctx: Context) {
     }
     return undefined;
   });
+}
 
-  // 4. Styled spans that meant bold or italic keep their meaning; record images.
+/** Styled spans that meant bold or italic keep their meaning; images keep src and alt only, and are recorded. */
+function keepStylesAndRecordImages(tree: HastRoot, ctx: Context) {
   visit(tree, 'element', (node: Element) => {
     const style = String(node.properties.style ?? '');
     if (node.tagName === 'span' && style) {
@@ -229,15 +253,6 @@ function cleanTree(tree: HastRoot, ctx: Context) {
       ctx.report.images.push({ src: String(node.properties.src), alt });
     }
   });
-
-  // 5. Newlines that Blogger turned into line breaks.
-  if (ctx.options.convertLineBreaks) newlinesToBreaks(tree);
-
-  // 6. Line breaks at the edge of bold/italic/links move outside them.
-  hoistEdgeBreaks(tree);
-
-  // 7. Blank lines made with <br><br> become paragraphs.
-  splitBreakRuns(tree);
 }
 
 function embedLink(src: string, ctx: Context): Element | undefined {

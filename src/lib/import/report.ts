@@ -6,6 +6,12 @@
 
 export interface MigrationReport {
   files: { file: string; format: string; recovered: string[]; skipped: Record<string, number> }[];
+  /** The blog's own hosts: known (Shrink Rap's, --host, the export's), inferred from links and threads, and hosts of dropped comments' threads that might be the blog's. */
+  hosts: {
+    known: string[];
+    inferred: { host: string; origin: string; links: number; threads: number }[];
+    notInferred: { host: string; comments: number; example: string; post: string }[];
+  };
   counts: {
     posts: { live: number; draft: number };
     pages: { live: number; draft: number };
@@ -47,6 +53,7 @@ export interface MigrationReport {
 export function emptyReport(): MigrationReport {
   return {
     files: [],
+    hosts: { known: [], inferred: [], notInferred: [] },
     counts: { posts: { live: 0, draft: 0 }, pages: { live: 0, draft: 0 }, comments: { visible: 0, tombstone: 0 }, labels: 0, formats: { md: 0, mdx: 0 }, dropped: {} },
     dropped: [],
     slugCollisions: [],
@@ -97,6 +104,7 @@ export function formatReport(r: MigrationReport, options: { dryRun?: boolean } =
           f.recovered.length ? `\n    recovered: ${f.recovered.join('; ')}` : ''
         }`,
     ),
+    ...hostLines(r),
     `  posts: ${c.posts.live} live, ${c.posts.draft} drafts`,
     `  pages: ${c.pages.live} live, ${c.pages.draft} drafts`,
     `  comments: ${c.comments.visible} visible, ${c.comments.tombstone} tombstones (removed, kept for their replies)`,
@@ -135,4 +143,23 @@ export function formatReport(r: MigrationReport, options: { dryRun?: boolean } =
   }
   if (r.warnings.length) lines.push(`  warnings: ${r.warnings.length}${list(r.warnings, (w) => w)}`);
   return lines.join('\n');
+}
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** The blog's hosts the import inferred, and the --host that would have kept dropped comments. */
+function hostLines(r: MigrationReport): string[] {
+  const lines = r.hosts.inferred.length
+    ? [
+        `  the blog's own hosts, inferred: ${r.hosts.inferred
+          .map((h) => `${h.host} (${[h.links ? plural(h.links, 'linked post') : '', h.threads ? plural(h.threads, 'Disqus thread') : ''].filter(Boolean).join(', ')})`)
+          .join('; ')}`,
+      ]
+    : [];
+  for (const h of r.hosts.notInferred) {
+    lines.push(
+      `  ${h.comments} comment${h.comments === 1 ? '' : 's'} dropped on threads at ${h.host}, whose paths are posts here (e.g. ${h.example} is ${h.post}). If ${h.host} was the blog's address, import again with: --host ${h.host}`,
+    );
+  }
+  return lines;
 }

@@ -2,7 +2,7 @@ import { NS, childText, childrenOf, textOf, type XmlElement } from './xml';
 import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
 import { entryKey, emptyExport } from './model';
 import { storedCommentSchema, type StoredComment } from '../schemas';
-import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META } from '../export/model';
+import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META } from '../comments';
 import { bloggerSlug } from '../slug';
 import { cleanName, httpUrl, isAnonymousName } from './text';
 

@@ -82,3 +82,34 @@ describe('old addresses', () => {
     expect(legacyPath('https://x.blogspot.com/a/%e2%98%83/b.html?m=1#x')).toBe('/a/%E2%98%83/b.html');
   });
 });
+
+describe('old addresses that would shadow the site or leave it', () => {
+  const hostile = [
+    '/search/', '/search', '/feeds/posts/default', '/feeds/comments/default', '/rss.xml', '/robots.txt', '/2008/11/', '/2008/',
+    '/2008_11_01_archive.html', '/search/label/psychotherapy', '/labels/', '/archive/', '/authors/dinah/', '/page/2/', '/',
+  ];
+  const posts = hostile.map((path, i) => ({ id: `2009/01/post-${i}`, legacyUrl: `http://psychiatrist-blog.blogspot.com${path}`, labels: [] }));
+  const offSite = [
+    { id: '2009/02/evil', legacyUrl: 'http://psychiatrist-blog.blogspot.com//evil.example.com/2009/02/evil.html', labels: [] },
+    { id: '2009/02/evil-2', legacyUrl: 'http://psychiatrist-blog.blogspot.com/\\evil.example.com/x.html', labels: [] },
+  ];
+  const rules = redirectRules({ posts: [...posts, ...offSite, { id: '2009/02/index_1', legacyUrl: 'http://x.blogspot.com/2009/02/index.html', labels: [] }], pages: [], labels: [] });
+
+  it('never makes a rule whose source is a route of the site', () => {
+    const sources = new Set(rules.map((r) => r.from));
+    for (const path of hostile) expect(sources.has(path), path).toBe(false);
+    expect(rules.filter((r) => r.to.startsWith('/2009/01/'))).toEqual([]);
+  });
+
+  it('never makes a rule that starts or ends off the site', () => {
+    for (const r of rules) {
+      expect(r.from, r.from).toMatch(/^\/(?![/\\])/);
+      expect(r.to, r.to).toMatch(/^\/(?![/\\])/);
+    }
+    expect(rules.some((r) => r.from.includes('evil.example.com'))).toBe(false);
+  });
+
+  it('still redirects a post that moved off a reserved name (/2009/02/index.html is not the archive\'s address)', () => {
+    expect(rules).toContainEqual({ from: '/2009/02/index.html', to: '/2009/02/index_1.html', status: 301 });
+  });
+});

@@ -69,14 +69,17 @@ describe('writing content', () => {
     expect(after.comments.length).toBe(before.comments.length + 4);
   });
 
-  it('--dry-run writes nothing at all', () => {
+  it('--dry-run writes nothing but its report (the terminal report points to it for the full lists)', () => {
     const { root, content } = scratch();
     const before = snapshot(root);
     const r = importInto(content, RULES, { dryRun: true, reportDir: join(root, 'import', 'reports') });
     expect(r.report.writes.written.length).toBeGreaterThan(10);
     expect(r.text).toMatch(/dry run: nothing written/);
-    expect(snapshot(root)).toEqual(before);
-    expect(r.reportPath).toBeUndefined();
+    expect(r.reportPath).toBe(join(root, 'import', 'reports', 'blogger-rules.xml+3.dry-run.report.json'));
+    const after = snapshot(root);
+    after.delete(join('import', 'reports', 'blogger-rules.xml+3.dry-run.report.json'));
+    expect(after).toEqual(before);
+    expect((JSON.parse(readFileSync(r.reportPath!, 'utf8')) as typeof r.report).writes.written).toEqual(r.report.writes.written);
   });
 
   it('a malformed file stops the whole run before anything is written', () => {
