@@ -1,7 +1,7 @@
 /**
  * Wording that stigmatises people with mental illness, with what to say instead.
  *
- * General inclusive-language tools (alex) get psychiatry wrong: they flag "mental
+ * General inclusive-language tools get psychiatry wrong: they flag "mental
  * health", "psychopathology", "delirious", "manic", "OCD" and "the insanity defense",
  * and suggest "rude" for "crazy". This list is the blog's own: person-first wording
  * for people, clinical words left alone, legal terms (insanity, criminally insane,
@@ -240,21 +240,25 @@ interface RuleContextLike {
 }
 
 /**
- * The list as a textlint rule, so it runs on the same Markdown tree as the other wording
+ * A word list as a textlint rule, so it runs on the same Markdown tree as the other wording
  * rules. Quotations (block quotes) are skipped: quoting a newspaper is not endorsing it.
  * The message is "what" and "fix" on two lines.
  */
-export function personFirstRule(context: RuleContextLike) {
-  const { Syntax, RuleError, report, getSource, locator } = context;
-  return {
-    [Syntax.Str!]: (node: TxtNodeLike) => {
-      for (let p = node.parent; p; p = p.parent) if (p.type === Syntax.BlockQuote) return;
-      const text = getSource(node);
-      for (const issue of findPersonFirstIssues(text)) {
-        const message = `"${issue.found}" can stigmatise. ${issue.why}\nInstead: ${issue.say}.`;
-        const place = locator ? { padding: locator.range([issue.index, issue.index + issue.length]) } : { index: issue.index };
-        report(node, new RuleError(message, place));
-      }
-    },
+export function wordListRule(find: (text: string) => PersonFirstMatch[], message: (issue: PersonFirstMatch) => string) {
+  return (context: RuleContextLike) => {
+    const { Syntax, RuleError, report, getSource, locator } = context;
+    return {
+      [Syntax.Str!]: (node: TxtNodeLike) => {
+        for (let p = node.parent; p; p = p.parent) if (p.type === Syntax.BlockQuote) return;
+        const text = getSource(node);
+        for (const issue of find(text)) {
+          const place = locator ? { padding: locator.range([issue.index, issue.index + issue.length]) } : { index: issue.index };
+          report(node, new RuleError(message(issue), place));
+        }
+      },
+    };
   };
 }
+
+/** The blog's person-first list as a textlint rule. */
+export const personFirstRule = wordListRule(findPersonFirstIssues, (issue) => `"${issue.found}" can stigmatise. ${issue.why}\nInstead: ${issue.say}.`);

@@ -1,12 +1,13 @@
 import { createLinter, loadTextlintrc } from 'textlint';
-import { PERSON_FIRST_RULE, personFirstRule } from './person-first';
+import { PERSON_FIRST_RULE, personFirstRule, wordListRule } from './person-first';
+import { findSlurs, SLURS_RULE, slurMessage } from './slurs';
 import { maskMdxCode, parsePost, type ParsedPost } from './document';
 import type { Issue } from './types';
 
 /**
  * Wording through textlint's Node API: the project's .textlintrc.json (write-good for
- * wordiness and passive voice, alex for disability slurs, terminology for the blog's
- * house style) plus the person-first rule from person-first.ts. textlint's messages are
+ * wordiness and passive voice, terminology for the blog's
+ * house style) plus the blog's own lists: person-first.ts and slurs.ts. textlint's messages are
  * rewritten in plain words and given the proof sheet's severities.
  */
 
@@ -28,7 +29,11 @@ async function makeLinter(configFile: string): Promise<Linter> {
   }
   const kernel = descriptor.toKernelOptions();
   const merged = descriptor.shallowMerge({
-    rules: [...(kernel.rules ?? []), { ruleId: PERSON_FIRST_RULE, rule: personFirstRule as never, options: true }],
+    rules: [
+      ...(kernel.rules ?? []),
+      { ruleId: PERSON_FIRST_RULE, rule: personFirstRule as never, options: true },
+      { ruleId: SLURS_RULE, rule: wordListRule(findSlurs, slurMessage) as never, options: true },
+    ],
   });
   return createLinter({ descriptor: merged });
 }
@@ -45,7 +50,7 @@ export async function checkWording(text: string, absolutePath: string, options: 
   const prose = absolutePath.endsWith('.mdx') ? maskMdxCode(options.doc ?? parsePost(text, 'mdx')) : text;
   const result = await (await linter).lintText(prose, absolutePath);
   const findings: Issue[] = [];
-  // At one place, the blog's own person-first rule speaks before alex.
+  // At one place, the blog's own person-first rule speaks before the slur list.
   const messages = [...result.messages].sort(
     (a, b) =>
       a.loc.start.line - b.loc.start.line ||
@@ -65,17 +70,9 @@ export function plainWording(ruleId: string, message: string): Omit<Issue, 'line
     const [what, fix] = message.split('\n');
     return { severity: 'warning', kind: 'wording', message: what!, fix };
   }
-  if (ruleId === 'alex') {
-    // "[spaz] `spaz` may be insensitive, use `person with cerebral palsy`, `twitch` instead"
-    const m = /^\[[^\]]+\]\s+`([^`]+)`\s+may be insensitive, (?:use (.+) instead|(.+))$/.exec(message);
-    if (!m) return { severity: 'warning', kind: 'wording', message: message.replace(/^\[[^\]]+\]\s*/, '') };
-    const options = m[2] ? m[2].replace(/`/g, '"') : undefined;
-    return {
-      severity: 'warning',
-      kind: 'wording',
-      message: `"${m[1]}" can be hurtful to the people it describes.`,
-      fix: options ? `Consider ${options}.` : m[3],
-    };
+  if (ruleId === SLURS_RULE) {
+    const [what, fix] = message.split('\n');
+    return { severity: 'warning', kind: 'wording', message: what!, fix };
   }
   if (ruleId === 'terminology') {
     // "Incorrect term: “Clinkshrink”, use “ClinkShrink” instead"
@@ -116,7 +113,7 @@ function plainWriteGood(message: string): Omit<Issue, 'line' | 'column'> {
   return { severity: 'hint', kind: 'style', message };
 }
 
-/** Two rules on the same words: keep the first (person-first runs before alex in the list). */
+/** Two rules on the same words: keep the first (person-first runs before the slur list). */
 function dropOverlaps(findings: Issue[]): Issue[] {
   const seen = new Set<string>();
   const stigma = findings.filter((f) => f.kind === 'wording');

@@ -83,7 +83,7 @@ describe('wording', () => {
     expect(passive.map((f) => [f.severity, f.line])).toEqual([['hint', 11]]);
   });
 
-  it('leaves quotations alone, and uses alex for general slurs outside them', () => {
+  it('leaves quotations alone, and uses the slur list outside them', () => {
     const wording = ofKind(quotation, 'wording');
     expect(wording.map((f) => [f.line, f.message])).toEqual([[15, '"midget" can be hurtful to the people it describes.']]);
     expect(wording[0]!.fix).toContain('"person with dwarfism"');

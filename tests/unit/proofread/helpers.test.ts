@@ -4,6 +4,7 @@ import { editDistance } from '../../../src/lib/proofread/distance';
 import { maskMdxCode, parsePost } from '../../../src/lib/proofread/document';
 import { anchorsOfTree, countWords, proseText, readingMinutes } from '../../../src/lib/proofread/tree';
 import { similarLabel } from '../../../src/lib/proofread/checks';
+import { findSlurs } from '../../../src/lib/proofread/slurs';
 import { plainWording } from '../../../src/lib/proofread/wording';
 
 describe('person-first wording', () => {
@@ -66,10 +67,18 @@ describe('textlint messages in plain words', () => {
     expect(plainWording('write-good', '"the" is repeated')).toMatchObject({ severity: 'warning', message: '"the" is written twice in a row.' });
   });
 
-  it('turns alex suggestions into a plain warning', () => {
-    const f = plainWording('alex', '[spaz] `spaz` may be insensitive, use `person with cerebral palsy`, `twitch` instead');
+  it('turns the slur list\'s messages into a plain warning', () => {
+    const f = plainWording('slurs', '"spaz" can be hurtful to the people it describes.\nConsider "person with cerebral palsy", "twitch" or "flinch".');
     expect(f).toMatchObject({ severity: 'warning', kind: 'wording', message: '"spaz" can be hurtful to the people it describes.' });
-    expect(f?.fix).toBe('Consider "person with cerebral palsy", "twitch".');
+    expect(f?.fix).toBe('Consider "person with cerebral palsy", "twitch" or "flinch".');
+  });
+});
+
+describe('the slur list', () => {
+  it('finds slurs with what to say instead, and leaves ordinary words alone', () => {
+    expect(findSlurs('The midget and the spastic colon; an Oriental rug; he gypped me.').map((s) => s.found)).toEqual(['midget', 'spastic', 'gypped']);
+    expect(findSlurs('A transgendered patient.')[0]!.say).toBe('"transgender"');
+    expect(findSlurs('Gypsum, a dwarfed tree, transgender people, a stuttering start, an oriental carpet.')).toEqual([]);
   });
 });
 
