@@ -1,6 +1,5 @@
 import {
   bloggerPostCommentsFeedPath,
-  commentAnchor,
   commentsFeedPath,
   labelFeedPath,
   labelPath,
@@ -10,6 +9,7 @@ import {
   postPath,
   postsFeedPath,
 } from './urls';
+import { commentAnchor, commentPermalink } from './comments';
 
 /**
  * Old Blogger addresses -> addresses on this site. Most old paths exist here as
@@ -183,8 +183,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
     const old = oldPathById.get(c.postId);
     const to = postPathById.get(c.postId);
     if (!old || !to) continue;
-    const anchor = commentAnchor(c.id);
-    out.push({ old: `${old}?showComment=${Date.parse(c.published)}#${anchor}`, to: `${to}#${anchor}`, kind: 'comment' });
+    out.push({ old: commentPermalink(old, c), to: `${to}#${commentAnchor(c)}`, kind: 'comment' });
   }
   for (const [spelling, label] of labelFeeds(input)) {
     out.push({ old: labelPath(spelling), to: spelling === label ? labelPath(label) : `${labelPath(label)}/`, kind: 'label' });

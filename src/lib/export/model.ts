@@ -1,5 +1,6 @@
 import type { StoredComment } from '../schemas';
-import { commentAnchor, pagePath, postPath } from '../urls';
+import { commentAnchor } from '../comments';
+import { pagePath, postPath } from '../urls';
 
 /**
  * What every comment export needs: the public comments (already filtered to
@@ -47,7 +48,7 @@ export function absoluteFrom(homeUrl: string, path: string): string {
 }
 
 export const postUrl = (site: ExportSite, postId: string) => absoluteFrom(site.homeUrl, pathOfPost(postId));
-export const commentUrl = (site: ExportSite, postId: string, commentId: string) => `${postUrl(site, postId)}#${commentAnchor(commentId)}`;
+export const commentUrl = (site: ExportSite, postId: string, commentId: string) => `${postUrl(site, postId)}#${commentAnchor({ id: commentId })}`;
 
 /** Only what readers can see: comments of known (public) posts. Tombstones stay, to keep threads whole. */
 export function publicComments(input: ExportInput): ExportComment[] {

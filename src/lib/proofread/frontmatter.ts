@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { postSchema } from '../schemas';
+import { DATE_ONLY, postSchema } from '../schemas';
 import { editDistance } from './distance';
 import type { ParsedPost } from './document';
 import type { Finding, ProofContext } from './types';
@@ -114,6 +114,16 @@ export function checkFrontmatter(doc: ParsedPost, ctx: ProofContext): { data: Po
     }
   }
 
+  if (typeof raw.published === 'string' && DATE_ONLY.test(raw.published)) {
+    // Valid (a post restored from its date alone), but a new post should say when it went up.
+    findings.push({
+      severity: 'warning',
+      kind: 'frontmatter',
+      line: lineOfField('published'),
+      message: `"published" has a date but no time of day (it is "${raw.published}"), so the post will say "Posted by …" without "at …".`,
+      fix: `Keep it only for a post whose time is unknown; otherwise write published: "${raw.published}T09:00:00-04:00" (9 AM New York time), or another time.`,
+    });
+  }
   findings.push(...checkAuthors(data, doc, ctx));
   return { data, findings };
 }

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { parse as parseYaml } from 'yaml';
 import { parsePost } from './document';
 import { anchorsOfTree } from './tree';
-import { commentAnchor } from '../urls';
+import { commentAnchor } from '../comments';
 import type { KnownAuthor, KnownPost, ProofContext } from './types';
 
 /**
@@ -130,7 +130,7 @@ function readAnchors(ws: Workspace, id: string): Set<string> | undefined {
   if (existsSync(comments)) {
     try {
       const data = JSON.parse(readFileSync(comments, 'utf8')) as { comments?: Array<{ id?: unknown }> };
-      for (const c of data.comments ?? []) if (typeof c.id === 'string') anchors.add(commentAnchor(c.id));
+      for (const c of data.comments ?? []) if (typeof c.id === 'string') anchors.add(commentAnchor({ id: c.id }));
     } catch {
       // A broken comments file is the build's problem to report, not the proof sheet's.
     }
