@@ -11,7 +11,9 @@ export const DIST = join(process.cwd(), 'dist');
 export function distFile(urlPath: string, dist = DIST): string {
   let p = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
   if (p.endsWith('/')) p += 'index.html';
-  const file = join(dist, p);
+  // Label pages are x.html served at /search/label/x, as most static hosts do.
+  const asIs = join(dist, p);
+  const file = !(existsSync(asIs) && statSync(asIs).isFile()) && existsSync(`${asIs}.html`) ? `${asIs}.html` : asIs;
   if (!existsSync(file)) throw new Error(`${urlPath} was not built (no ${relative(process.cwd(), file)})`);
   return readFileSync(file, 'utf8');
 }
