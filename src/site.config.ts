@@ -47,7 +47,7 @@ const sidebarSchema = z
  * The blog's identity and reading settings. Validated at import time so a bad value
  * (an unknown time zone, a zero page size) stops the build with a clear message.
  */
-const siteConfigSchema = z.object({
+export const siteConfigSchema = z.object({
   title: z.string().min(1),
   description: z.string().min(1),
   /** IANA zone the authors wrote in; every date on the site is shown in it. */

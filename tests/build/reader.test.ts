@@ -193,3 +193,95 @@ describe('6. feeds', () => {
     expect(counted).toBeGreaterThan(0);
   });
 });
+
+describe('7. the sidebar matches what the posts say', () => {
+  it.each([SEED, '/', '/2008/11/'])('%s: podcast with its feed, two books, Shrinky Links, the duck', (path) => {
+    const p = page(path);
+    expect(p.text('#sb-podcast')).toBe('Podcast');
+    const podcast = p.one('section[aria-labelledby=sb-podcast]')!;
+    expect(textOf(podcast)).toContain('My Three Shrinks');
+    const feed = p.all('section[aria-labelledby=sb-podcast] a').find((a) => textOf(a) === 'Podcast feed')!;
+    expect(attr(feed, 'href')).toBe('/feeds/labels/podcast.xml');
+    expect(distFile('/feeds/labels/podcast.xml')).toContain('My Three Shrinks Podcast 52');
+    const books = p.all('section[aria-labelledby=sb-books] li');
+    expect(books.map(textOf)).toEqual([
+      'Shrink Rap: Three Psychiatrists Explain Their Work (2011)',
+      'Committed: The Battle Over Involuntary Psychiatric Care (2016)',
+    ]);
+    for (const b of books) expect(distFile(attr(p.all('section[aria-labelledby=sb-books] a').find((a) => b.children.includes(a))!, 'href')!)).toBeTruthy();
+    expect(p.text('#sb-blogroll')).toBe('Shrinky Links');
+    expect(p.all('section[aria-labelledby=sb-blogroll] a').length).toBeGreaterThan(1);
+    const duck = p.one('.sidebar-duck img')!;
+    expect(attr(duck, 'src')).toBe('/favicon.svg');
+    expect(attr(p.one('.sidebar-duck a'), 'href')).toBe('/2006/11/emotional-support-duck.html');
+  });
+
+  it('one duck, drawn once: header, sidebar and favicon use the same SVG, which has a beak and an eye', () => {
+    const p = page('/');
+    expect(attr(p.one('link[rel=icon]'), 'href')).toBe('/favicon.svg');
+    expect(attr(p.one('.site-title img'), 'src')).toBe('/favicon.svg');
+    expect(cssOf('/')).not.toMatch(/site-title a::before/);
+    const svg = readFileSync(join(DIST, 'favicon.svg'), 'utf8');
+    const duck = page('/favicon.svg');
+    expect(duck.all('ellipse, circle').length).toBeGreaterThanOrEqual(2); // body and head
+    expect(duck.all('path[fill="#e67e22"]')).toHaveLength(1); // the beak
+    expect(duck.all('circle[fill="#222"]')).toHaveLength(1); // the eye
+    expect(svg.length).toBeLessThan(1000);
+  });
+
+  it('post pages stay light and free of JavaScript with the fuller sidebar', () => {
+    const p = page(HEATED);
+    expect(Buffer.byteLength(p.html)).toBeLessThan(60_000);
+    expect(p.all('script')).toEqual([]);
+  });
+});
+
+describe('9. small things', () => {
+  it('the 404 page has one search box', () => {
+    expect(page('/404.html').all('input[type=search]')).toHaveLength(1);
+    expect(page('/').all('input[type=search]')).toHaveLength(1);
+  });
+
+  it('/labels/ lists every label once, without the sidebar cloud beside it', () => {
+    const p = page('/labels/');
+    expect(p.all('.labels-index li').length).toBeGreaterThan(5);
+    expect(p.all('.label-cloud')).toHaveLength(0);
+    expect(page('/').all('.label-cloud')).toHaveLength(1);
+  });
+
+  it('digits come from a face without a slashed zero, for every text', () => {
+    expect(cssOf('/')).toMatch(/@font-face\s*\{[^}]*font-family:\s*"?Plain digits"?[^}]*unicode-range:\s*U\+0*30-0*39/i);
+    expect(cssOf('/')).toMatch(/body[^{]*\{[^}]*font-family:\s*"?Plain digits"?,/);
+  });
+
+  it('every label link, canonical and sitemap entry uses the one form /search/label/{label}', () => {
+    const forms = new Set<string>();
+    for (const f of walk(DIST).filter((x) => x.endsWith('.html'))) {
+      const p = page(`/${f}`);
+      for (const a of p.all('a[href*="/search/label/"]')) forms.add(attr(a, 'href')!.replace(/\/search\/label\/[^/]+/, '/search/label/X'));
+    }
+    // Only the label's address itself and its later pages: never a trailing-slash variant.
+    for (const form of forms) expect(['/search/label/X', '/search/label/X/page/2/']).toContain(form);
+    expect(forms.has('/search/label/X')).toBe(true);
+    expect(attr(page('/search/label/psychotherapy').one('link[rel=canonical]'), 'href')).toBe('https://www.shrinkrap.net/search/label/psychotherapy');
+    const sitemap = walk(DIST).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+    const locs = [...xml.parse(sitemap.split('<?xml').filter(Boolean).map((x) => `<?xml${x}`)[0]!).urlset.url].map((u: { loc: string }) => u.loc);
+    const labelLocs = locs.filter((l) => l.includes('/search/label/'));
+    expect(labelLocs.length).toBeGreaterThan(5);
+    for (const l of labelLocs) expect(l).toMatch(/\/search\/label\/[^/]+$|\/search\/label\/[^/]+\/page\/\d+\/$/);
+    expect(labelLocs).toContain('https://www.shrinkrap.net/search/label/psychotherapy');
+  });
+
+  it('the click-to-load video is a frame with a local poster: no third-party address loads with the page', () => {
+    const p = page('/2012/05/video-what-happens-when-psychiatrist.html');
+    const frame = p.one('iframe.video-frame')!;
+    expect(attr(frame, 'src')).toBeUndefined();
+    const poster = attr(frame, 'srcDoc') ?? '';
+    expect(poster).toContain('href="https://www.youtube-nocookie.com/embed/qY3nV7tRk2M?autoplay=1"');
+    expect(poster).not.toMatch(/<(img|script|iframe)\b|src=/);
+    expect(p.all('script')).toEqual([]);
+    expect(attr(p.one('meta[http-equiv=content-security-policy]'), 'content')).toContain(
+      "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
+    );
+  });
+});
