@@ -42,7 +42,7 @@ const el = (tagName: string, properties: Element['properties'], children: Elemen
 export function videoPosterDocument(opts: { provider: VideoProvider; id: string; title: string; stylesheetHref: string }): string {
   const p = videoProviders[opts.provider];
   const play = el('svg', { viewBox: '0 0 68 48', width: 68, height: 48, ariaHidden: 'true', focusable: 'false' }, [
-    el('rect', { width: 68, height: 48, rx: 12, fill: '#1d1d1f', fillOpacity: 0.82 }),
+    el('rect', { width: 68, height: 48, rx: '12', fill: '#1d1d1f', fillOpacity: 0.82 }),
     el('path', { d: 'M27 14v20l18-10z', fill: '#f5c518' }),
   ]);
   const tree: Root = {

@@ -10,7 +10,6 @@ import { attr, DIST, distFile, page, textOf, walk } from '../helpers';
  */
 
 const SEED = '/2008/11/should-psychiatrists-see-patients-for.html';
-const MED_CHECK = '/2009/01/in-defense-of-fifteen-minute-med.html';
 const HEATED = '/2015/03/involuntary-treatment-who-decides.html';
 const QUIET = '/2008/06/tarasoff-for-beginners.html';
 
