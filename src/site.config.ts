@@ -92,7 +92,7 @@ export const siteConfig: SiteConfig = siteConfigSchema.parse({
     duck: { caption: 'The emotional support duck', post: '2006/11/emotional-support-duck' },
     podcast: {
       title: 'My Three Shrinks',
-      blurb: 'The Shrink Rap podcast: 70 episodes with Dinah, ClinkShrink and Roy.',
+      blurb: 'the Shrink Rap podcast: 70 episodes with Dinah, ClinkShrink and Roy.',
       label: 'podcast',
     },
     books: [
