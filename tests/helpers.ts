@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { listRelativeFiles } from '../src/lib/content-files/walk';
 import { join, relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
@@ -12,7 +12,9 @@ export const DIST = join(process.cwd(), 'dist');
 export function distFile(urlPath: string, dist = DIST): string {
   let p = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
   if (p.endsWith('/')) p += 'index.html';
-  const file = join(dist, p);
+  // Label pages are x.html served at /search/label/x, as most static hosts do.
+  const asIs = join(dist, p);
+  const file = !(existsSync(asIs) && statSync(asIs).isFile()) && existsSync(`${asIs}.html`) ? `${asIs}.html` : asIs;
   if (!existsSync(file)) throw new Error(`${urlPath} was not built (no ${relative(process.cwd(), file)})`);
   return readFileSync(file, 'utf8');
 }

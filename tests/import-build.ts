@@ -57,7 +57,8 @@ export function removeSite(site: ImportedSite | undefined): void {
 /** The file a static host serves for a path, if any. */
 export function served(out: string, path: string): string | undefined {
   const decoded = decodeURIComponent(path);
-  for (const candidate of [decoded, `${decoded.replace(/\/$/, '')}/index.html`]) {
+  // As static hosts do: the file, the folder's index.html, then x.html (label pages).
+  for (const candidate of [decoded, `${decoded.replace(/\/$/, '')}/index.html`, `${decoded}.html`]) {
     const file = join(out, candidate);
     if (existsSync(file) && statSync(file).isFile()) return file;
   }

@@ -23,6 +23,10 @@ export interface Post extends PostRef {
   updated?: Date;
   proofreadBy: string[];
   bloggerId?: string;
+  /** false when the post was restored from its date alone: no "at 6:47 AM". */
+  timeOfDayKnown: boolean;
+  /** false when the post was restored without its comments. */
+  commentsRecovered: boolean;
 }
 
 export type Author = CollectionEntry<'authors'>;
@@ -65,6 +69,8 @@ export const getPosts = once(async (): Promise<Post[]> => {
         description: entry.data.description,
         proofreadBy: entry.data.proofreadBy.map((r) => r.id),
         bloggerId: entry.data.legacy?.bloggerId,
+        timeOfDayKnown: entry.data.timeOfDayKnown,
+        commentsRecovered: entry.data.legacy?.commentsRecovered ?? true,
       }),
     )
     .sort(byNewest);

@@ -37,7 +37,7 @@ export const postEntryId = (postId: string) => tagUri(authority, `post:${postId}
 export const commentEntryId = (commentId: string) => tagUri(authority, `comment:${commentId}`);
 
 async function postEntry(post: Post): Promise<AtomEntry> {
-  const author = await getAuthor(post.authorId);
+  const [author, byPost] = await Promise.all([getAuthor(post.authorId), getCommentsByPost()]);
   return {
     id: postEntryId(post.id),
     title: post.title,
@@ -48,8 +48,15 @@ async function postEntry(post: Post): Promise<AtomEntry> {
     categories: post.labels.map((l) => ({ term: l, scheme: absolute('/search/label/'), label: l })),
     summary: post.description,
     contentHtml: await postHtml(post),
+    replies: postReplies(post, byPost.get(post.id)?.length ?? 0),
   };
 }
+
+/** Blogger's per-entry comment feed link and count (RFC 4685); no count when it is unknown. */
+const postReplies = (post: Post, count: number): AtomEntry['replies'] => ({
+  feedUrl: absolute(postCommentsFeedPath(post.id)),
+  ...(post.commentsRecovered ? { total: count } : {}),
+});
 
 export async function postsFeed(opts: { posts: Post[]; title: string; selfPath: string; alternatePath: string }): Promise<Response> {
   const entries = await Promise.all(opts.posts.slice(0, siteConfig.feedSize).map(postEntry));
@@ -92,13 +99,13 @@ const getCommentsByPost = () =>
     return m;
   }));
 
-async function renderCommentsFeed(opts: { chosen: readonly CommentOnPost[]; title: string; selfPath: string; alternatePath: string }): Promise<string> {
+async function renderCommentsFeed(opts: { chosen: readonly CommentOnPost[]; title: string; selfPath: string; alternatePath: string; whenEmpty?: string }): Promise<string> {
   const { ctx, titles } = await getEntryContext();
   const entries = opts.chosen.map((x) => commentAtomEntry(ctx, x.postId, titles.get(x.postId) ?? '', x.comment));
   return renderAtom({
     id: tagUri(authority, `feed:${opts.selfPath}`),
     title: opts.title,
-    updated: feedUpdated(entries),
+    updated: feedUpdated(entries, opts.whenEmpty),
     selfUrl: absolute(opts.selfPath),
     alternateUrl: absolute(opts.alternatePath),
     entries,
@@ -132,13 +139,25 @@ export async function postCommentsFeed(postId: string): Promise<Response> {
 }
 
 async function renderPostCommentsFeed(postId: string): Promise<string> {
-  const [byPost, { titles }] = await Promise.all([getCommentsByPost(), getEntryContext()]);
+  const [byPost, { titles }, whenEmpty] = await Promise.all([getCommentsByPost(), getEntryContext(), contentDate(postId)]);
   return renderCommentsFeed({
+    whenEmpty,
     chosen: (byPost.get(postId) ?? []).slice().reverse(), // newest first
     title: `Comments on ${titles.get(postId) ?? postId}`,
     selfPath: postCommentsFeedPath(postId),
     alternatePath: pathOfPost(postId),
   });
+}
+
+/**
+ * When a post or page last changed, for a comment feed with no entries: the post's
+ * date; a page's `updated`, else the newest post's (the archive closed then).
+ */
+async function contentDate(postId: string): Promise<string | undefined> {
+  const post = (await getPostById()).get(postId);
+  if (post) return (post.updated ?? post.published).toISOString();
+  const page = (await getPages()).find((p) => `p/${p.id}` === postId);
+  return (page?.data.updated ?? (await getPosts())[0]?.published)?.toISOString();
 }
 
 function atomResponse(xml: string): Response {

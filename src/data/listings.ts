@@ -71,7 +71,7 @@ async function monthListings(): Promise<Listing[]> {
 async function labelListings(): Promise<Listing[]> {
   const [index, byLabel] = await Promise.all([getLabelIndex(), getPostsByLabel()]);
   return index.labels.flatMap((l) =>
-    paginate(byLabel.get(l.label) ?? [], per(), `${labelPath(l.label)}/`).map((page) => ({
+    paginate(byLabel.get(l.label) ?? [], per(), labelPath(l.label)).map((page) => ({
       kind: 'label' as const,
       heading: `Showing posts with label ${l.label}`,
       title: `${l.label}${page.number > 1 ? `, page ${page.number}` : ''}`,
@@ -129,7 +129,7 @@ export async function labelAliasPaths() {
       .filter((alias) => !folders.has(alias.toLowerCase()))
       .map((alias) => ({
         params: { label: alias },
-        props: { aliasOf: { to: `${labelPath(l.label)}/`, title: `The label “${alias}”` } },
+        props: { aliasOf: { to: labelPath(l.label), title: `The label “${alias}”` } },
       })),
   );
 }

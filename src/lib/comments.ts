@@ -66,20 +66,35 @@ export function threadComments(comments: readonly StoredComment[]): ThreadResult
   return { roots, orphans, cyclesBroken };
 }
 
-/** Blogger counted every comment shown, removed ones included. */
-export function commentCountLabel(n: number): string {
-  if (n === 0) return 'No comments:';
-  return n === 1 ? '1 comment:' : `${n} comments:`;
+/**
+ * Whether a post's thread is whole. Imported and new posts have every comment there was
+ * (possibly none); a post restored without its comments (legacy.commentsRecovered: false)
+ * must not claim "No comments".
+ */
+export interface ThreadFacts {
+  count: number;
+  recovered: boolean;
+}
+
+/** The thread's heading. Blogger counted every comment shown, removed ones included. */
+export function commentCountLabel({ count, recovered }: ThreadFacts): string {
+  if (count === 0) return recovered ? 'No comments:' : 'Comments:';
+  return count === 1 ? '1 comment:' : `${count} comments:`;
 }
 
 /** The count as a link on list pages ("3 comments"). */
-export function commentCountLink(n: number): string {
-  if (n === 0) return 'No comments';
-  return n === 1 ? '1 comment' : `${n} comments`;
+export function commentCountLink({ count, recovered }: ThreadFacts): string {
+  if (count === 0) return recovered ? 'No comments' : 'Comments not recovered';
+  return count === 1 ? '1 comment' : `${count} comments`;
 }
 
+/**
+ * "{Name} said...": the author's handle for the blog's own authors, else the stored
+ * name. A removed comment keeps its line (Blogger did); tombstones store no name, so
+ * they read "Unknown", Blogger's word for a writer it no longer knows.
+ */
 export function commentDisplayName(c: StoredComment, authorHandle?: string): string {
-  if (c.status === 'tombstone') return '';
+  if (c.status === 'tombstone') return c.author.name.trim() || 'Unknown';
   if (c.author.role === 'blog-author' && authorHandle) return authorHandle;
   const name = c.author.name.trim();
   if (name) return name;
@@ -92,5 +107,58 @@ export function tombstoneText(c: StoredComment): string {
     : 'This comment has been removed by the author.';
 }
 
+/**
+ * What the thread says after its comments (or in place of them), true for each case:
+ * the archive is closed to new comments, and only a thread that has comments can be
+ * "kept as it was".
+ */
+export function closedThreadNote({ count, recovered }: ThreadFacts): string {
+  if (!recovered) {
+    return count === 0
+      ? "This post's comments were not recovered from the old blog, and the archive is closed to new comments."
+      : 'Only some of the comments were recovered from the old blog; the archive is closed to new comments.';
+  }
+  return count === 0
+    ? 'Nobody commented on this post, and the archive is closed to new comments.'
+    : count === 1
+      ? 'This is the archive: the comment above is kept as it was, and comments are closed.'
+      : 'This is the archive: the comments above are kept as they were, and comments are closed.';
+}
+
+/* ---------- Blogger's comment addresses ---------- */
+
 /** Blogger's old comment permalink parameter: the comment's time in epoch milliseconds. */
-export const showCommentParam = (c: StoredComment) => String(Date.parse(c.published));
+export const showCommentParam = (c: Pick<StoredComment, 'published'>) => String(Date.parse(c.published));
+
+/**
+ * The digits of a comment's anchor. Blogger and our own ("site:") comments keep their
+ * number, so Blogger's `#c{id}` links land; Disqus and WordPress comments with numeric ids
+ * keep theirs too. Any other id gets a stable 64-bit FNV-1a digest of the whole id: still
+ * digits, the same on every build, and distinct per id. Two comments of one post that
+ * would share an anchor are refused by the comment file schema.
+ */
+export function commentDigits(commentId: string): string {
+  const colon = commentId.indexOf(':');
+  const local = colon < 0 ? commentId : commentId.slice(colon + 1);
+  return /^\d{1,19}$/.test(local) ? local : fnv1a64(commentId).toString(10);
+}
+
+function fnv1a64(text: string): bigint {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= BigInt(byte);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash;
+}
+
+/** A comment's anchor on its post page: Blogger's `c{digits}`. The one function every page, feed, export and search record uses. */
+export const commentAnchor = (c: Pick<StoredComment, 'id'>) => `c${commentDigits(c.id)}`;
+
+/**
+ * A comment's permalink, Blogger's form: `{post path}?showComment={epoch ms}#c{digits}`.
+ * `postPath` is the post's root-relative (or absolute) address; old links of this form
+ * land on the comment because the anchor is the same.
+ */
+export const commentPermalink = (postPath: string, c: Pick<StoredComment, 'id' | 'published'>) =>
+  `${postPath}?showComment=${showCommentParam(c)}#${commentAnchor(c)}`;

@@ -94,3 +94,16 @@ export function isoInZone(date: Date, timeZone: string): string {
   const abs = Math.abs(offsetMinutes);
   return `${p.year}-${pad2(p.month)}-${pad2(p.day)}T${pad2(p.hour)}:${pad2(p.minute)}:${pad2(seconds)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
 }
+
+/**
+ * Noon of a calendar day ("2008-11-29") in a zone: the instant that stands for a post
+ * whose time of day is unknown. Noon keeps the same calendar date in the blog's zone
+ * and, in feeds, from UTC-12 to UTC+6 (the Americas, Europe and Africa).
+ */
+export function zonedNoon(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const guess = new Date(Date.UTC(y, m - 1, d, 12));
+  const p = zonedParts(guess, timeZone);
+  const shownAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  return new Date(guess.getTime() - (shownAsUtc - guess.getTime()));
+}

@@ -22,6 +22,12 @@ export interface AtomEntry {
   summary?: string;
   /** RFC 4685: what this entry replies to (the post, or the parent comment). */
   inReplyTo?: { ref: string; href: string };
+  /**
+   * RFC 4685 replies, as Blogger's posts feed gave them: the entry's comment feed and
+   * `thr:total`, the number of comments. `total` is left out when the count is unknown
+   * (a post restored without its comments).
+   */
+  replies?: { feedUrl: string; total?: number };
 }
 
 export interface AtomFeed {
@@ -45,8 +51,11 @@ const builder = new XMLBuilder({
   processEntities: true,
 });
 
-/** The feed's `updated`: the newest entry's update, or a fixed epoch for an empty feed. */
-export function feedUpdated(entries: readonly { updated: string }[]): string {
+/**
+ * The feed's `updated`: the newest entry's update. An empty feed takes `whenEmpty` (a
+ * post's comment feed: the post's own date), and only without one a fixed epoch.
+ */
+export function feedUpdated(entries: readonly { updated: string }[], whenEmpty?: string): string {
   let max = '';
   let maxTime = -Infinity;
   for (const e of entries) {
@@ -56,7 +65,7 @@ export function feedUpdated(entries: readonly { updated: string }[]): string {
       max = e.updated;
     }
   }
-  return max || '1970-01-01T00:00:00Z';
+  return max || whenEmpty || '1970-01-01T00:00:00Z';
 }
 
 export function renderAtom(feed: AtomFeed): string {
@@ -66,7 +75,10 @@ export function renderAtom(feed: AtomFeed): string {
     published: e.published,
     updated: e.updated,
     author: { name: e.author.name, ...(e.author.uri ? { uri: e.author.uri } : {}) },
-    link: { '@rel': 'alternate', '@type': 'text/html', '@href': e.url },
+    link: [
+      { '@rel': 'alternate', '@type': 'text/html', '@href': e.url },
+      ...(e.replies ? [{ '@rel': 'replies', '@type': 'application/atom+xml', '@href': e.replies.feedUrl, ...(e.replies.total !== undefined ? { '@thr:count': e.replies.total } : {}) }] : []),
+    ],
     ...(e.categories?.length
       ? {
           category: e.categories.map((c) => ({
@@ -77,6 +89,7 @@ export function renderAtom(feed: AtomFeed): string {
         }
       : {}),
     ...(e.inReplyTo ? { 'thr:in-reply-to': { '@ref': e.inReplyTo.ref, '@href': e.inReplyTo.href, '@type': 'text/html' } } : {}),
+    ...(e.replies?.total !== undefined ? { 'thr:total': e.replies.total } : {}),
     ...(e.summary !== undefined ? { summary: { '@type': 'text', '#text': e.summary } } : {}),
     ...(e.contentHtml !== undefined ? { content: { '@type': 'html', '#text': e.contentHtml } } : {}),
   });

@@ -1,6 +1,5 @@
 import {
   bloggerPostCommentsFeedPath,
-  commentAnchor,
   commentsFeedPath,
   labelFeedPath,
   labelPath,
@@ -11,6 +10,7 @@ import {
   postsFeedPath,
 } from './urls';
 import { pad2, zonedParts } from './dates';
+import { commentAnchor, commentPermalink } from './comments';
 
 /**
  * Old Blogger addresses -> addresses on this site. Most old paths exist here as
@@ -162,7 +162,7 @@ export function redirectRules(input: RedirectInput): RedirectRule[] {
   for (const [spelling, label] of labelFeeds(input)) {
     add(`/feeds/posts/default/-/${encodeURIComponent(spelling)}`, labelFeedPath(label));
     // Another spelling of a label (labels.yaml aliases): its old label page leads to the label's.
-    if (spelling !== label) add(labelPath(spelling), `${labelPath(label)}/`);
+    if (spelling !== label) add(labelPath(spelling), labelPath(label));
   }
   for (const [from, to] of FEED_ALIASES) add(from, to);
   return [...rules.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -220,11 +220,10 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
     const old = oldPathById.get(c.postId);
     const to = postPathById.get(c.postId);
     if (!old || !to) continue;
-    const anchor = commentAnchor(c.id);
-    out.push({ old: `${old}?showComment=${Date.parse(c.published)}#${anchor}`, to: `${to}#${anchor}`, kind: 'comment' });
+    out.push({ old: commentPermalink(old, c), to: `${to}#${commentAnchor(c)}`, kind: 'comment' });
   }
   for (const [spelling, label] of labelFeeds(input)) {
-    out.push({ old: labelPath(spelling), to: spelling === label ? labelPath(label) : `${labelPath(label)}/`, kind: 'label' });
+    out.push({ old: labelPath(spelling), to: labelPath(label), kind: 'label' });
     out.push({ old: `/feeds/posts/default/-/${encodeURIComponent(spelling)}`, to: labelFeedPath(label), kind: 'label-feed' });
   }
   for (const ym of [...months].sort()) {

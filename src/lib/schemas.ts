@@ -1,4 +1,7 @@
 import { z } from 'astro/zod';
+import { commentAnchor } from './comments';
+import { zonedNoon } from './dates';
+import { siteConfig } from '../site.config';
 
 /**
  * Content schemas, kept free of `astro:content` so the importer, the proofreader and
@@ -18,6 +21,29 @@ export const dateTimeWithOffset = (field: string) => {
     })
     .transform((v) => (v instanceof Date ? v : new Date(v)))
     .refine((d) => !Number.isNaN(d.getTime()), { error: `${field} is not a real date` });
+};
+
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A post's `published`: a date-time with its offset, or, when the time of day is not
+ * known (a post restored from its date alone), the date only, in quotes ("2008-11-29").
+ * A date-only post stands at noon in the blog's zone and shows no time of day.
+ */
+export const publishedDate = () => {
+  const expected =
+    'published must be a date-time with a time-zone offset, in quotes, e.g. "2008-11-29T06:47:00-05:00", ' +
+    'or, when the time of day is unknown, the date alone in quotes, e.g. "2008-11-29"';
+  return z
+    .union([z.date(), z.string()], { error: expected })
+    .superRefine((v, ctx) => {
+      if (typeof v === 'string' && !ISO_WITH_OFFSET.test(v) && !DATE_ONLY.test(v)) ctx.addIssue({ code: 'custom', message: `${expected}; got "${v}"` });
+    })
+    .transform((v) => ({
+      date: v instanceof Date ? v : DATE_ONLY.test(v) ? zonedNoon(v, siteConfig.timeZone) : new Date(v),
+      timeOfDayKnown: !(typeof v === 'string' && DATE_ONLY.test(v)),
+    }))
+    .refine((p) => !Number.isNaN(p.date.getTime()), { error: 'published is not a real date' });
 };
 
 /** Blogger ids are 63-bit numbers: as JS numbers they lose digits, so strings only. */
@@ -41,6 +67,8 @@ export const legacySchema = z
     /** The address the post had on the old blog, e.g. http://psychiatrist-blog.blogspot.com/2008/11/x.html */
     url: z.url().optional(),
     wordpressId: z.string().optional(),
+    /** false: the post was restored without its comments, so the page must not say "No comments". */
+    commentsRecovered: z.boolean({ error: 'legacy.commentsRecovered must be true or false' }).optional(),
   })
   .strict();
 
@@ -51,7 +79,7 @@ export function postSchema<A extends z.ZodType>(authorRef: A) {
         .string({ error: 'title is required: the post title as readers see it, in quotes' })
         .trim()
         .min(1, { error: 'title cannot be empty' }),
-      published: dateTimeWithOffset('published'),
+      published: publishedDate(),
       updated: dateTimeWithOffset('updated').optional(),
       author: authorRef,
       labels: z.array(labelName, { error: 'labels must be a list, e.g. [psychotherapy, jails]' }).default([]),
@@ -60,7 +88,8 @@ export function postSchema<A extends z.ZodType>(authorRef: A) {
       legacy: legacySchema.optional(),
       proofreadBy: z.array(authorRef).default([]),
     })
-    .strict();
+    .strict()
+    .transform(({ published, ...rest }) => ({ ...rest, published: published.date, timeOfDayKnown: published.timeOfDayKnown }));
 }
 
 export function pageSchema() {
@@ -159,7 +188,22 @@ export const postCommentsSchema = z
     postSourceIds: z.array(z.string()).default([]),
     comments: z.array(storedCommentSchema),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    // Every comment's page anchor (#c{digits}) must be unique on its post page.
+    const seen = new Map<string, string>();
+    file.comments.forEach((c, i) => {
+      const anchor = commentAnchor(c);
+      const other = seen.get(anchor);
+      if (other) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['comments', i, 'id'],
+          message: `comments "${other}" and "${c.id}" would share the anchor #${anchor}; give one of them another number`,
+        });
+      } else seen.set(anchor, c.id);
+    });
+  });
 
 export type StoredComment = z.infer<typeof storedCommentSchema>;
 export type PostComments = z.infer<typeof postCommentsSchema>;

@@ -21,11 +21,13 @@ export function sitemapExclusions(contentDir: string, base = '/'): (pathname: st
 /**
  * @astrojs/sitemap drops `.html` and trailing slashes with build.format 'preserve'
  * (it lists /2008/11/slug for /2008/11/slug.html). Put back the form that was built:
- * a file `x.html` means `/x.html`, otherwise the folder `/x/`.
+ * a file `x.html` means `/x.html`, otherwise the folder `/x/`; label pages keep Blogger's `/search/label/x`.
  */
 export function builtUrl(url: string, outDir: string, base: string): string {
   const u = new URL(url);
   if (u.pathname.endsWith('/') || /\.[a-z0-9]+$/i.test(u.pathname)) return url;
+  // Label pages are built as x.html but addressed as Blogger's /search/label/x, as in every link and canonical.
+  if (/\/search\/label\/[^/]+$/.test(u.pathname)) return url;
   const path = decodeURIComponent(u.pathname).slice(base.replace(/\/$/, '').length);
   u.pathname += existsSync(join(outDir, `${path}.html`)) ? '.html' : '/';
   return u.toString();

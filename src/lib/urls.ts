@@ -66,17 +66,6 @@ export const postCommentsFeedPath = (postId: string) => `/feeds/comments/${postI
 /** Blogger's per-post comment feed, kept for posts that came from Blogger. */
 export const bloggerPostCommentsFeedPath = (bloggerPostId: string) => `/feeds/${bloggerPostId}/comments/default`;
 
-/** Anchor of a comment: Blogger's `c{digits}` for Blogger comments, so old permalinks land. */
-export function commentAnchor(commentId: string): string {
-  const [ns, local] = splitNamespace(commentId);
-  return ns === 'blogger' ? `c${local}` : `c-${ns}-${local}`;
-}
-
-function splitNamespace(id: string): [string, string] {
-  const i = id.indexOf(':');
-  return i < 0 ? ['', id] : [id.slice(0, i), id.slice(i + 1)];
-}
-
 /** Join a base ("/" or "/pr-42/") and a root-relative path. */
 export function withBase(base: string, path: string): string {
   const b = base.endsWith('/') ? base.slice(0, -1) : base;

@@ -11,7 +11,8 @@ import { hasChromium, launch, pageErrors, serve, type Browser, type Site } from 
 
 const PAGE_TYPES: Record<string, string> = {
   home: '',
-  'post with comments': '2008/11/should-psychiatrists-see-patients-for.html',
+  'post with comments': '2015/03/involuntary-treatment-who-decides.html',
+  'post with a video': '2012/05/video-what-happens-when-psychiatrist.html',
   month: '2008/11/',
   year: '2008/',
   label: 'search/label/forensic%20psychiatry',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, page as builtPage, textOf, walk } from '../helpers';
 import { isPostFile } from '../../src/lib/search/index-records';
 import { parseSearchState, serializeSearchState } from '../../src/lib/search/state';
-import { commentAnchor } from '../../src/lib/urls';
+import { commentAnchor } from '../../src/lib/comments';
 import { childEnv, freePort, hasChromium, waitForServer, launch, pageErrors, recordTransfers, serve, serveStatic, SITE_DIST, totalBytes, waitForResults, type Browser, type Site } from './browser';
 
 /**
@@ -279,24 +279,26 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
   });
 
   it('searches archived comments only when asked, linking each hit to its comment', async () => {
-    const comments = JSON.parse(readFileSync('content/comments/2008/11/should-psychiatrists-see-patients-for.json', 'utf8')) as {
+    // A word in one post's body and in one of its sample comments.
+    const MED_CHECK = '/2009/01/in-defense-of-fifteen-minute-med.html';
+    const comments = JSON.parse(readFileSync('content/comments/2009/01/in-defense-of-fifteen-minute-med.json', 'utf8')) as {
       comments: { id: string; bodyHtml: string }[];
     };
-    const withWord = comments.comments.filter((c) => /bartender/i.test(c.bodyHtml)).map((c) => `${SEED}#${commentAnchor(c.id)}`);
+    const withWord = comments.comments.filter((c) => /excavation/i.test(c.bodyHtml)).map((c) => `${MED_CHECK}#${commentAnchor(c)}`);
     expect(withWord.length).toBeGreaterThan(0);
 
-    await open(page, site, 'q=bartender');
+    await open(page, site, 'q=excavation');
     expect((await allResults(page)).every((r) => r.kind === 'post' && r.commentLinks.length === 0)).toBe(true);
     const offCount = await page.locator('#search-comments-count [aria-hidden]').textContent();
     expect(offCount).toBe('(1)'); // shown even while comments are left out
 
     await page.locator('#search-comments').check();
-    await waitForResults(page, 'q=bartender&comments=1');
+    await waitForResults(page, 'q=excavation&comments=1');
     const results = await allResults(page);
     const thread = results.find((r) => r.kind === 'comment');
     expect(thread, 'a comment-thread result').toBeDefined();
-    expect(thread!.href).toBe(`${SEED}#comments`);
-    expect(thread!.title).toContain(facts.get(SEED)!.title);
+    expect(thread!.href).toBe(`${MED_CHECK}#comments`);
+    expect(thread!.title).toContain(facts.get(MED_CHECK)!.title);
     expect(thread!.commentLinks).toEqual(withWord);
     expect(await page.locator('#search-status').textContent()).toMatch(/: 1 post and 1 comment thread\.$/);
 
@@ -305,7 +307,7 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
     const anchor = withWord[0]!.split('#')[1]!;
     const target = page.locator(`[id="${anchor}"]`);
     expect(await target.count()).toBe(1);
-    expect((await target.locator('.comment-body').first().textContent())!.toLowerCase()).toContain('bartender');
+    expect((await target.locator('.comment-body').first().textContent())!.toLowerCase()).toContain('excavation');
   });
 
   it('has no serious accessibility violations with results, filters and comments shown', async () => {

@@ -46,7 +46,7 @@ describe('internal links and anchors', () => {
     // Guard against a checker that passes everything: resolve known-bad addresses directly.
     expect(resolveSitePath(DIST, '/2008/11/no-such-post.html')).toBeUndefined();
     expect(resolveSitePath(DIST, '/2008/11/should-psychiatrists-see-patients-for.html')).toBeDefined();
-    expect(resolveSitePath(DIST, '/search/label/forensic psychiatry')).toBe('search/label/forensic psychiatry/index.html');
+    expect(resolveSitePath(DIST, '/search/label/forensic psychiatry')).toBe('search/label/forensic psychiatry.html');
     expect(resolveSitePath(DIST, '/2008/11/')).toBe('2008/11/index.html');
   });
 });

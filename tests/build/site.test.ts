@@ -13,7 +13,8 @@ describe('the flagship post', () => {
   it('shows the Blogger post format, in New York time whatever the build TZ', () => {
     expect(p.text('.date-header')).toBe('Saturday, November 29, 2008');
     expect(p.text('h1.post-title')).toBe('Should Psychiatrists See Patients for Psychotherapy?');
-    expect(p.text('.post-byline')).toBe('Posted by Dinah at 6:47 AM');
+    // Only the date is known: no time of day is shown (the seed's metadata says it is unknown).
+    expect(p.text('.post-byline')).toBe('Posted by Dinah');
     expect(p.text('.post-body')).toContain('Roy made me proof read this; my first draft was a disaster.');
   });
 
@@ -30,15 +31,18 @@ describe('the flagship post', () => {
     expect(p.text('.post-proofread')).toBe('Proofread by Roy');
   });
 
-  it('shows its comments the Blogger way, threaded, with permalinks and the author marked', () => {
+  it('shows comments the Blogger way, threaded, with permalinks and the author marked', () => {
+    // Sample comments live on a sample post; the real post's comments were not recovered.
+    const path = '/2009/01/in-defense-of-fifteen-minute-med.html';
+    const p = page(path);
     const count = p.all('#comments li.comment').length;
     expect(count).toBeGreaterThan(0);
     expect(p.text('#comments-heading')).toBe(count === 1 ? '1 comment:' : `${count} comments:`);
     for (const li of p.all('#comments li.comment')) {
       const id = attr(li, 'id')!;
-      expect(id).toMatch(/^c/);
+      expect(id).toMatch(/^c\d+$/);
       const permalink = p.all(`#${id} > .comment-footer a`)[0];
-      expect(attr(permalink, 'href')).toBe(`#${id}`);
+      expect(attr(permalink, 'href')).toBe(`${path}?showComment=${attr(li, 'dataShowComment')}#${id}`);
       expect(textOf(permalink!)).toMatch(/^[A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M$/);
     }
     expect(p.all('#comments li.comment:not(.comment--removed) > .comment-author').every((el) => / said\.\.\.$/.test(textOf(el)))).toBe(true);
@@ -118,7 +122,7 @@ describe('reader pages', () => {
     const counts = entries.map((li) => Number(/\((\d+)\)/.exec(textOf(li))![1]));
     const biggest = entries[counts.indexOf(Math.max(...counts))]!;
     const href = attr(biggest.children.find((c) => c.type === 'element' && c.tagName === 'a') as never, 'href')!;
-    const label = page(href + '/');
+    const label = page(href); // Blogger's form, no trailing slash: the one address of a label page
     expect(label.text('.status-msg')).toMatch(/^Showing posts with label .+\. Show all posts/);
     expect(Math.max(...counts)).toBeGreaterThan(7);
     expect(attr(label.one('a.pager-older'), 'href')).toBe(`${href}/page/2/`);
@@ -151,7 +155,8 @@ describe('reader pages', () => {
       const p = page(path);
       expect(p.text('#sb-contributors + ul'), path).toBe('ClinkShrink Dinah Roy');
       expect(p.all('.archive-tree details').length, path).toBeGreaterThan(0);
-      expect(p.all('#sb-labels ~ ul a').length, path).toBeGreaterThan(0);
+      // /labels/ lists every label itself; its sidebar does not repeat them.
+      expect(p.all('#sb-labels ~ ul a').length, path)[path === '/labels/' ? 'toBe' : 'toBeGreaterThan'](0);
       expect(p.all('#sb-subscribe ~ ul a').map((a) => attr(a, 'href')), path).toEqual(['/feeds/posts/default', '/feeds/comments/default']);
     }
   });

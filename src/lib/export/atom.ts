@@ -1,7 +1,6 @@
-import { commentDisplayName, tombstoneText } from '../comments';
+import { commentAnchor, commentDisplayName, commentPermalink, tombstoneText } from '../comments';
 import { feedUpdated, tagUri, type AtomEntry, type AtomFeed } from '../feeds';
 import type { StoredComment } from '../schemas';
-import { commentAnchor } from '../urls';
 import { absoluteFrom, pathOfPost, publicComments, sortComments, type ExportInput } from './model';
 
 /**
@@ -37,17 +36,17 @@ export interface CommentEntryContext {
 export function commentAtomEntry(ctx: CommentEntryContext, postId: string, postTitle: string, c: StoredComment): AtomEntry {
   const postUrl = absoluteFrom(ctx.homeUrl, pathOfPost(postId));
   const removed = c.status === 'tombstone';
-  const name = removed ? 'Unknown' : commentDisplayName(c, c.author.authorKey ? ctx.handles?.[c.author.authorKey] : undefined);
+  const name = commentDisplayName(c, c.author.authorKey ? ctx.handles?.[c.author.authorKey] : undefined);
   return {
     id: tagUri(ctx.authority, `comment:${c.id}`),
     title: removed ? tombstoneText(c) : `${name} on “${postTitle}”`,
-    url: `${postUrl}#${commentAnchor(c.id)}`,
+    url: commentPermalink(postUrl, c),
     published: c.published,
     updated: c.updated ?? c.published,
     author: { name, ...(c.author.url && !removed ? { uri: c.author.url } : {}) },
     contentHtml: removed ? `<p>${tombstoneText(c)}</p>` : c.bodyHtml, // sanitized by publicComments
     inReplyTo: c.parentId
-      ? { ref: tagUri(ctx.authority, `comment:${c.parentId}`), href: `${postUrl}#${commentAnchor(c.parentId)}` }
+      ? { ref: tagUri(ctx.authority, `comment:${c.parentId}`), href: `${postUrl}#${commentAnchor({ id: c.parentId })}` }
       : { ref: tagUri(ctx.authority, `post:${postId}`), href: postUrl },
   };
 }

@@ -1,6 +1,6 @@
 import type { StoredComment } from '../schemas';
-import { commentAnchor, pageThreadId, threadPath } from '../urls';
-import { compareComments } from '../comments';
+import { commentAnchor, compareComments } from '../comments';
+import { pagePath, pageThreadId, postPath, threadPath } from '../urls';
 import { sanitizeCommentHtml } from '../sanitize';
 
 /**
@@ -48,7 +48,7 @@ export function absoluteFrom(homeUrl: string, path: string): string {
 }
 
 export const postUrl = (site: ExportSite, postId: string) => absoluteFrom(site.homeUrl, pathOfPost(postId));
-export const commentUrl = (site: ExportSite, postId: string, commentId: string) => `${postUrl(site, postId)}#${commentAnchor(commentId)}`;
+export const commentUrl = (site: ExportSite, postId: string, commentId: string) => `${postUrl(site, postId)}#${commentAnchor({ id: commentId })}`;
 
 /**
  * Only what readers can see: comments of known (public) posts, their HTML passed through

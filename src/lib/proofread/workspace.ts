@@ -13,7 +13,7 @@ import {
 } from '../content-files';
 import { parsePost } from './document';
 import { anchorsOfTree } from './tree';
-import { commentAnchor } from '../urls';
+import { commentAnchor } from '../comments';
 import type { KnownAuthor, KnownPost, ProofContext } from './types';
 import { PROVIDED_COMPONENTS } from './checks/components';
 
@@ -131,7 +131,7 @@ function readAnchors(ws: Workspace, id: string): Set<string> | undefined {
   const comments = join(ws.root, ws.contentDir, 'comments', `${id}.json`);
   if (existsSync(comments)) {
     try {
-      for (const c of readCommentsFile(comments).comments) anchors.add(commentAnchor(c.id));
+      for (const c of readCommentsFile(comments).comments) anchors.add(commentAnchor({ id: c.id }));
     } catch {
       // A broken comments file is the build's problem to report, not the proof sheet's.
     }

@@ -37,7 +37,7 @@ describe('JSON Feed 1.1 comment export', () => {
       status: 'visible',
     });
     const disqus = feed!.items.find((i) => i._comment.id === 'disqus:201')!;
-    expect(disqus.id).toBe('https://www.shrinkrap.net/2006/03/welcome-to-couch.html#c-disqus-201');
+    expect(disqus.id).toBe('https://www.shrinkrap.net/2006/03/welcome-to-couch.html#c201');
     expect(disqus.authors).toEqual([{ name: 'Jane' }]);
   });
 

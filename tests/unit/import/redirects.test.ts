@@ -29,7 +29,7 @@ describe('old addresses', () => {
       '/feeds/posts/full /feeds/posts/default',
       '/feeds/posts/summary /feeds/posts/default',
       // an alias spelling's label page leads to the label (a case-only alias has no page of its own)
-      '/search/label/Week%20In%20Review /search/label/week%20in%20review/',
+      '/search/label/Week%20In%20Review /search/label/week%20in%20review',
     ]);
     expect(rules.every((r) => r.status === 301)).toBe(true);
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commentCountLabel, commentDisplayName, threadComments, tombstoneText } from '../../../src/lib/comments';
+import {
+  closedThreadNote, commentAnchor, commentCountLabel, commentCountLink, commentDigits, commentDisplayName, commentPermalink, threadComments, tombstoneText,
+} from '../../../src/lib/comments';
+import { postCommentsSchema } from '../../../src/lib/schemas';
 import { sanitizeCommentHtml } from '../../../src/lib/sanitize';
 import type { StoredComment } from '../../../src/lib/schemas';
 
@@ -39,13 +42,59 @@ describe('comment threading', () => {
   });
 
   it("uses Blogger's wording", () => {
-    expect(commentCountLabel(0)).toBe('No comments:');
-    expect(commentCountLabel(1)).toBe('1 comment:');
-    expect(commentCountLabel(12)).toBe('12 comments:');
+    expect(commentCountLabel({ count: 0, recovered: true })).toBe('No comments:');
+    expect(commentCountLabel({ count: 1, recovered: true })).toBe('1 comment:');
+    expect(commentCountLabel({ count: 12, recovered: true })).toBe('12 comments:');
     const removed = c('s:1', null, 1, { status: 'tombstone', bodyHtml: '', author: { name: '', role: 'reader', identity: 'anonymous' }, removedBy: 'administrator' });
     expect(tombstoneText(removed)).toBe('This comment has been removed by a blog administrator.');
     expect(commentDisplayName(c('s:2', null, 1))).toBe('Anonymous');
     expect(commentDisplayName(c('s:3', null, 1, { author: { name: 'Clink', role: 'blog-author', identity: 'registered', authorKey: 'clinkshrink' } }), 'ClinkShrink')).toBe('ClinkShrink');
+  });
+});
+
+describe('what a thread says about itself', () => {
+  it('keeps a removed comment\'s "said..." line: a tombstone with no stored name is "Unknown"', () => {
+    const removed = c('s:1', null, 1, { status: 'tombstone', bodyHtml: '', author: { name: '', role: 'reader', identity: 'registered' } });
+    expect(commentDisplayName(removed)).toBe('Unknown');
+    expect(tombstoneText(removed)).toBe('This comment has been removed by the author.');
+  });
+
+  it('says what is true of an empty thread, a whole one, and one that was not recovered', () => {
+    expect(closedThreadNote({ count: 0, recovered: true })).toBe('Nobody commented on this post, and the archive is closed to new comments.');
+    expect(closedThreadNote({ count: 3, recovered: true })).toMatch(/^This is the archive: the comments above are kept as they were/);
+    expect(closedThreadNote({ count: 1, recovered: true })).toMatch(/the comment above is kept as it was/);
+    expect(closedThreadNote({ count: 0, recovered: false })).toMatch(/were not recovered/);
+    expect(commentCountLabel({ count: 0, recovered: false })).toBe('Comments:');
+    expect(commentCountLink({ count: 0, recovered: false })).toBe('Comments not recovered');
+    expect(commentCountLink({ count: 0, recovered: true })).toBe('No comments');
+  });
+});
+
+describe("Blogger's comment anchors and permalinks", () => {
+  it('keeps the number of Blogger, site, Disqus and WordPress comments', () => {
+    expect(commentAnchor({ id: 'blogger:1143037752240118350' })).toBe('c1143037752240118350');
+    expect(commentAnchor({ id: 'site:20032' })).toBe('c20032');
+    expect(commentAnchor({ id: 'disqus:820011937' })).toBe('c820011937');
+  });
+
+  it('gives any other id stable digits, different per id', () => {
+    const a = commentDigits('wxr:2008/11/slug-7');
+    expect(a).toMatch(/^\d+$/);
+    expect(commentDigits('wxr:2008/11/slug-7')).toBe(a);
+    expect(commentDigits('wxr:2008/11/slug-8')).not.toBe(a);
+    expect(commentDigits('disqus:line-12')).toMatch(/^\d+$/);
+  });
+
+  it("writes Blogger's ?showComment={epoch ms}#c{digits} form", () => {
+    const x = c('blogger:2409575649221715206', null, 14);
+    expect(commentPermalink('/2012/05/x.html', x)).toBe(`/2012/05/x.html?showComment=${Date.parse('2012-05-01T10:14:00-04:00')}#c2409575649221715206`);
+  });
+
+  it('refuses a comment file where two comments would share an anchor', () => {
+    const file = { schemaVersion: 1, post: '2012/05/x', comments: [c('site:7', null, 1), c('wxr:7', null, 2)] };
+    const parsed = postCommentsSchema.safeParse(file);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.message).toMatch(/"site:7" and "wxr:7" would share the anchor #c7/);
   });
 });
 

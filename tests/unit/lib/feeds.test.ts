@@ -46,3 +46,41 @@ describe('Atom feeds', () => {
     );
   });
 });
+
+describe("Blogger's per-entry comment count (RFC 4685)", () => {
+  const base = {
+    id: 'tag:example.org,2006:feed',
+    title: 'T',
+    updated: '2008-11-29T17:00:00.000Z',
+    selfUrl: 'https://example.org/feeds/posts/default',
+    alternateUrl: 'https://example.org/',
+  };
+  const entry = (replies?: { feedUrl: string; total?: number }) => ({
+    id: 'tag:example.org,2006:post:2008/11/x',
+    title: 'x',
+    url: 'https://example.org/2008/11/x.html',
+    published: '2008-11-29T17:00:00.000Z',
+    updated: '2008-11-29T17:00:00.000Z',
+    author: { name: 'Dinah' },
+    replies,
+  });
+  const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml).feed.entry;
+
+  it('writes thr:total, zero included, and a replies link to the comment feed', () => {
+    for (const total of [0, 12]) {
+      const e = parse(renderAtom({ ...base, entries: [entry({ feedUrl: 'https://example.org/feeds/comments/2008/11/x.xml', total })] }));
+      expect(e['thr:total']).toBe(total);
+      expect(e.link.find((l: { rel: string }) => l.rel === 'replies')).toMatchObject({ href: 'https://example.org/feeds/comments/2008/11/x.xml', 'thr:count': String(total) });
+    }
+  });
+
+  it('leaves the count out when it is unknown', () => {
+    const xml = renderAtom({ ...base, entries: [entry({ feedUrl: 'https://example.org/feeds/comments/2008/11/x.xml' })] });
+    expect(xml).not.toContain('thr:total');
+    expect(xml).not.toContain('thr:count');
+  });
+
+  it("dates an empty comment feed by its post, not 1970", () => {
+    expect(feedUpdated([], '2008-11-29T17:00:00.000Z')).toBe('2008-11-29T17:00:00.000Z');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  absoluteUrl, commentAnchor, labelPath, legacyMonthArchivePath, monthPath, pagedPath, parsePostId, postPath, withBase,
+  absoluteUrl, labelPath, legacyMonthArchivePath, monthPath, pagedPath, parsePostId, postPath, withBase,
 } from '../../../src/lib/urls';
 
 describe('addresses', () => {
@@ -31,11 +31,6 @@ describe('addresses', () => {
   it('keeps the old month archive address and the new one', () => {
     expect(monthPath(2008, 4)).toBe('/2008/04/');
     expect(legacyMonthArchivePath(2008, 4)).toBe('/2008_04_01_archive.html');
-  });
-
-  it("gives Blogger comments Blogger's anchor so ?showComment=…#c… permalinks land", () => {
-    expect(commentAnchor('blogger:1143037752240118350')).toBe('c1143037752240118350');
-    expect(commentAnchor('disqus:820011937')).toBe('c-disqus-820011937');
   });
 
   it('respects a deployment sub-path', () => {

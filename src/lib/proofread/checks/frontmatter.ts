@@ -1,3 +1,4 @@
+import { DATE_ONLY } from '../../schemas';
 import { frontmatterSchema, plainIssue } from '../frontmatter';
 import type { Issue } from '../types';
 import type { Check } from './types';
@@ -30,10 +31,24 @@ export const frontmatterCheck: Check = {
     }
     const raw = doc.frontmatter ?? {};
     const parsed = frontmatterSchema.safeParse(raw);
-    if (parsed.success) return [];
+    if (parsed.success) return dateOnlyWarning(raw.published, doc.keyLines.get('published'));
     return parsed.error.issues.map((issue): Issue => {
       const field = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys[0] : issue.path[0];
       return { severity: 'error', kind: 'frontmatter', line: typeof field === 'string' ? doc.keyLines.get(field) : undefined, ...plainIssue(issue, raw) };
     });
   },
 };
+
+/** Valid (a post restored from its date alone), but a new post should say when it went up. */
+function dateOnlyWarning(published: unknown, line: number | undefined): Issue[] {
+  if (typeof published !== 'string' || !DATE_ONLY.test(published)) return [];
+  return [
+    {
+      severity: 'warning',
+      kind: 'frontmatter',
+      line,
+      message: `"published" has a date but no time of day (it is "${published}"), so the post will say "Posted by …" without "at …".`,
+      fix: `Keep it only for a post whose time is unknown; otherwise write published: "${published}T09:00:00-04:00" (9 AM New York time), or another time.`,
+    },
+  ];
+}

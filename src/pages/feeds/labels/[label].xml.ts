@@ -14,5 +14,5 @@ export const GET: APIRoute = ({ params, props }) =>
     posts: props.posts as Post[],
     title: `${siteConfig.title}: ${params.label}`,
     selfPath: labelFeedPath(params.label!),
-    alternatePath: `${labelPath(params.label!)}/`,
+    alternatePath: labelPath(params.label!),
   });
