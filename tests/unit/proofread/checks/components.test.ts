@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { componentsCheck } from '../../../../src/lib/proofread/checks/components';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROVIDED_COMPONENTS, componentsCheck } from '../../../../src/lib/proofread/checks/components';
 import { run } from './input';
 
 describe('the components check', () => {
@@ -15,5 +17,11 @@ describe('the components check', () => {
       ['components', 'error', 15, 'Fancy', 'content/posts/2018/07/what-akathisia-feels-like.mdx'],
     ]);
     expect(f[0]!.message).toBe('<Chart> is used but never imported, so the site will not build.');
+  });
+
+  it('knows the components the site gives every post (src/components/mdx-components.ts)', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../../../src/components/mdx-components.ts'), 'utf8');
+    const keys = /export const mdxComponents = \{([^}]*)\}/.exec(source)![1]!.split(',').map((k) => k.split(':')[0]!.trim()).filter(Boolean);
+    expect([...PROVIDED_COMPONENTS].sort()).toEqual(keys.sort());
   });
 });
