@@ -151,7 +151,7 @@ describe('the content folder', () => {
 
   it('names the file, the line and the field when a file breaks a rule', () => {
     const bad = folder({
-      'p.md': '---\ntitle: "x"\npublished: 2008-11-29\nauthor: dinah\n---\n',
+      'p.md': '---\ntitle: "x"\npublished: 29/11/2008\nauthor: dinah\n---\n',
       'c.json': '{ "schemaVersion": 1,',
       'c2.json': JSON.stringify({ ...COMMENTS, comments: [{ ...COMMENTS.comments[0], id: 'no namespace' }] }),
       'labels.yaml': 'jails:\n  aliases: ["a/b"]\n',

@@ -31,11 +31,13 @@ export const frontmatterCheck: Check = {
     }
     const raw = doc.frontmatter ?? {};
     const parsed = frontmatterSchema.safeParse(raw);
-    if (parsed.success) return dateOnlyWarning(raw.published, doc.keyLines.get('published'));
-    return parsed.error.issues.map((issue): Issue => {
+    const dateOnly = dateOnlyWarning(raw.published, doc.keyLines.get('published'));
+    if (parsed.success) return dateOnly;
+    const errors = parsed.error.issues.map((issue): Issue => {
       const field = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys[0] : issue.path[0];
       return { severity: 'error', kind: 'frontmatter', line: typeof field === 'string' ? doc.keyLines.get(field) : undefined, ...plainIssue(issue, raw) };
     });
+    return [...errors, ...dateOnly];
   },
 };
 
