@@ -5,6 +5,7 @@ import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../l
 import { buildLabelIndex, postLabels, topLabels, type LabelIndex } from '../lib/labels';
 import { isVisible, visibility, type Visibility } from '../lib/publishing';
 import { parsePostId } from '../lib/urls';
+import { bodyWords, readingMinutes } from '../lib/reading-time';
 import type { StoredComment } from '../lib/schemas';
 
 /**
@@ -22,13 +23,17 @@ export interface Post extends PostRef {
   updated?: Date;
   proofreadBy: string[];
   bloggerId?: string;
+  /** Whole minutes from the proof sheet's word count; 0 for an empty body. */
+  readingMinutes: number;
+  /** Name of the series the post belongs to (front matter `series`). */
+  series?: string;
 }
 
 export type Author = CollectionEntry<'authors'>;
 
 const cutoff = new Date(settings.cutoff);
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
   return () => (cached ??= load());
 }
@@ -64,6 +69,8 @@ export const getPosts = once(async (): Promise<Post[]> => {
         description: entry.data.description,
         proofreadBy: entry.data.proofreadBy.map((r) => r.id),
         bloggerId: entry.data.legacy?.bloggerId,
+        readingMinutes: readingMinutes(bodyWords(entry.body ?? '')),
+        series: entry.data.series,
       }),
     )
     .sort(byNewest);

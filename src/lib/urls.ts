@@ -29,6 +29,7 @@ export const authorPath = (id: string) => `/authors/${id}/`;
 export const labelsIndexPath = () => '/labels/';
 export const archiveIndexPath = () => '/archive/';
 export const searchPath = () => '/search/';
+export const mastodonSharePath = () => '/share/mastodon/';
 
 /** Blogger's label address: the label as written, spaces as %20. */
 export const labelPath = (label: string) => `/search/label/${encodeURIComponent(label)}`;
@@ -69,3 +70,11 @@ export function withBase(base: string, path: string): string {
 export function absoluteUrl(site: string, base: string, path: string): string {
   return `${site.replace(/\/$/, '')}${withBase(base, path)}`;
 }
+
+/** The one link-preview image of the site (public/social-card.png, from scripts/social-card/). */
+export const SOCIAL_CARD = {
+  path: '/social-card.png',
+  width: 1200,
+  height: 630,
+  alt: 'A yellow rubber duck beside the words Shrink Rap',
+} as const;

@@ -13,7 +13,7 @@ import {
   checkTitle,
   type PostInput,
 } from './checks';
-import { countWords, proseText, readingMinutes } from './tree';
+import { bodyWords, readingMinutes } from '../reading-time';
 import { SEVERITIES, type Finding, type PostReport, type ProofContext } from './types';
 
 /**
@@ -62,7 +62,7 @@ export function structuralReport(post: PostSource, ctx: ProofContext): PostRepor
     ...checkLabels(data, doc, ctx),
     ...checkProofreading(data, doc, ctx),
   );
-  const words = countWords(proseText(doc.tree));
+  const words = bodyWords(doc.body);
   return {
     file: post.file,
     postId: post.postId,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findPersonFirstIssues } from '../../../src/lib/proofread/person-first';
 import { editDistance } from '../../../src/lib/proofread/distance';
 import { maskMdxCode, parsePost } from '../../../src/lib/proofread/document';
-import { anchorsOfTree, countWords, proseText, readingMinutes } from '../../../src/lib/proofread/tree';
+import { anchorsOfTree } from '../../../src/lib/proofread/tree';
+import { countWords, proseText, readingMinutes } from '../../../src/lib/reading-time';
 import { similarLabel } from '../../../src/lib/proofread/checks';
 import { plainWording } from '../../../src/lib/proofread/wording';
 

@@ -124,7 +124,7 @@ describe('problems that stop other checks', () => {
     expect(messages(errors)).toEqual([
       'error L- "title" is missing. | Add a line like title: "Should Psychiatrists See Patients for Psychotherapy?".',
       'error L2 "published" must be a date, a time and a time-zone offset, in quotes (it is "2018-07-20"). | Write published: "2018-07-20T09:00:00-04:00" (9 AM New York time), or another time.',
-      'error L5 The top block has a field the blog does not use: "tags". | Rename "tags" to "labels". The fields are: title, published, updated, author, labels, draft, description, legacy, proofreadBy.',
+      'error L5 The top block has a field the blog does not use: "tags". | Rename "tags" to "labels". The fields are: title, published, updated, author, labels, draft, description, legacy, proofreadBy, series.',
       'error L6 Draft must be true or false. | Example: draft: true (or false when it is ready to publish).',
     ]);
     expect(r.title).toBeUndefined();
