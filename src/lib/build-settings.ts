@@ -22,12 +22,16 @@ const envSchema = z.object({
       error: 'SHRINKRAP_NOW must be an ISO date-time with offset, e.g. 2026-01-01T00:00:00Z',
     })
     .optional(),
-  REPOSITORY_EDIT_URL: z
-    .url({ protocol: /^https$/, error: 'REPOSITORY_EDIT_URL must be an https address' })
-    .refine((u) => u.endsWith('/') && !/[?#]/.test(u), {
-      error: 'REPOSITORY_EDIT_URL is the web editor of the default branch, ending in "/", e.g. https://github.com/OWNER/REPO/edit/main/',
-    })
-    .optional(),
+  // Empty counts as unset (a CI variable that is not defined expands to "").
+  REPOSITORY_EDIT_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({ protocol: /^https$/, error: 'REPOSITORY_EDIT_URL must be an https address' })
+      .refine((u) => u.endsWith('/') && !/[?#]/.test(u), {
+        error: 'REPOSITORY_EDIT_URL is the web editor of the default branch, ending in "/", e.g. https://github.com/OWNER/REPO/edit/main/',
+      })
+      .optional(),
+  ),
 });
 
 export interface BuildSettings {

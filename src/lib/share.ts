@@ -36,7 +36,7 @@ export function shareLinks(url: string, title: string, mastodonPage: string): Sh
 export function mastodonHost(input: string): string | undefined {
   let s = input.trim().toLowerCase();
   if (!s) return undefined;
-  const handle = /^@?[^@\s/]+@([^@\s/]+)$/.exec(s);
+  const handle = /^@?[\w.-]+@([^@\s/:]+)$/.exec(s);
   if (handle) s = handle[1]!;
   if (!/^https?:\/\//.test(s)) s = `https://${s}`;
   let host: string;

@@ -13,7 +13,7 @@ describe('the flagship post', () => {
   it('shows the Blogger post format, in New York time whatever the build TZ', () => {
     expect(p.text('.date-header')).toBe('Saturday, November 29, 2008');
     expect(p.text('h1.post-title')).toBe('Should Psychiatrists See Patients for Psychotherapy?');
-    expect(p.text('.post-byline')).toBe('Posted by Dinah at 6:47 AM');
+    expect(p.text('.post-byline')).toBe('Posted by Dinah at 6:47 AM · 3 min read');
     expect(p.text('.post-body')).toContain('Roy made me proof read this; my first draft was a disaster.');
   });
 
