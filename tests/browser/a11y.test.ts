@@ -11,6 +11,8 @@ import { hasChromium, launch, pageErrors, serve, type Browser, type Site } from 
 
 const PAGE_TYPES: Record<string, string> = {
   home: '',
+  'post in a series': '2013/04/day-in-jail-clinic-part-2-sick-call.html',
+  'share on Mastodon': 'share/mastodon/?text=A%20post%20https%3A%2F%2Fwww.shrinkrap.net%2F',
   'post with comments': '2008/11/should-psychiatrists-see-patients-for.html',
   month: '2008/11/',
   year: '2008/',
@@ -22,6 +24,8 @@ const PAGE_TYPES: Record<string, string> = {
   'archive index': 'archive/',
   search: 'search/',
 };
+
+const SCHEMES = ['light', 'dark'] as const;
 
 /** Records CSP violations in the page, before any of its own scripts run. */
 const WATCH_CSP = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) =>
@@ -42,9 +46,11 @@ describe.skipIf(!hasChromium)('accessibility and CSP in Chromium', () => {
     await site?.stop();
   });
 
-  for (const [name, path] of Object.entries(PAGE_TYPES)) {
-    it(`${name}: no serious or critical axe violations, no CSP violations, no errors`, async () => {
+  // In both colour schemes: the site follows the reader's system setting (prefers-color-scheme).
+  for (const [name, path] of Object.entries(PAGE_TYPES)) for (const scheme of SCHEMES) {
+    it(`${name} (${scheme}): no serious or critical axe violations, no CSP violations, no errors`, async () => {
       const page = await browser.page();
+      await page.emulateMedia({ colorScheme: scheme });
       const response = await page.goto(`${site.url}${path}`);
       expect(response?.status(), path).toBe(200);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -57,7 +63,9 @@ describe.skipIf(!hasChromium)('accessibility and CSP in Chromium', () => {
       expect(pageErrors(page), path).toEqual([]);
       await page.close();
     });
+  }
 
+  for (const [name, path] of Object.entries(PAGE_TYPES)) {
     it(`${name}: no horizontal scrolling at 320 px`, async () => {
       const page = await browser.page();
       await page.setViewportSize({ width: 320, height: 640 });

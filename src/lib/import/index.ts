@@ -6,6 +6,7 @@ import { readExistingContent } from './existing';
 import type { ParsedExport } from './model';
 import { planImport, type ImportPlan } from './plan';
 import { formatReport, type MigrationReport } from './report';
+import { plannedPosts, suggestSeries } from './series';
 import { applyWrites, decideWrites, readState, recordWrites, type WriteDecision } from './writer';
 
 /**
@@ -63,6 +64,7 @@ export function runImport(options: ImportOptions): ImportResult {
   });
   const existing = readExistingContent(contentDir);
   const plan = planImport(parsed, existing, authors, { hosts: options.hosts, commentsOnly: options.commentsOnly, bodyFormat: options.bodyFormat });
+  plan.report.seriesSuggestions = suggestSeries(plannedPosts(plan.files));
   const state = readState(statePath);
   const decision = decideWrites(plan.files, contentDir, state, options.force === true);
   recordWrites(plan.report, decision);
