@@ -15,7 +15,7 @@ export function sitemapExclusions(contentDir: string): (pathname: string) => boo
   }
   return (pathname) => {
     const path = decodeURIComponent(pathname);
-    if (/\/404(\.html)?$/.test(path) || /\/\d{4}_\d{2}_01_archive(\.html)?$/.test(path) || /\/search\/?$/.test(path)) return true;
+    if (/\/404(\.html)?$/.test(path) || /\/\d{4}_\d{2}_01_archive(\.html)?$/.test(path) || /\/search\/?$/.test(path) || /\/share\/mastodon\/?$/.test(path)) return true;
     const label = /\/search\/label\/([^/]+)\/?$/.exec(path)?.[1];
     return label !== undefined && aliases.has(label);
   };
