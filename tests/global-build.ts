@@ -12,6 +12,8 @@ import { childEnv } from './child-env';
  */
 export const TEST_NOW = '2026-06-01T12:00:00Z';
 export const TEST_TZ = 'Pacific/Auckland';
+/** "Suggest an edit" is on in the test build (a draft preview build checks it off). */
+export const TEST_EDIT_URL = 'https://github.com/example/shrinkrap/edit/main/';
 
 export default function setup(): void {
   const root = process.cwd();
@@ -24,7 +26,7 @@ export default function setup(): void {
   const result = spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: childEnv({ TZ: TEST_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', OUT_DIR: './dist' }),
+    env: childEnv({ TZ: TEST_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', OUT_DIR: './dist', REPOSITORY_EDIT_URL: TEST_EDIT_URL }),
   });
   if (result.status !== 0) throw new Error('The sample site did not build (see the output above).');
   writeFileSync(stamp, runId);

@@ -6,6 +6,7 @@ import { buildLabelIndex, postLabels, topLabels, type LabelIndex } from '../lib/
 import { isVisible, visibility, type Visibility } from '../lib/publishing';
 import { pageThreadId, parsePostId } from '../lib/urls';
 import { compareComments } from '../lib/comments';
+import { bodyWords, readingMinutes } from '../lib/reading-time';
 import type { StoredComment } from '../lib/schemas';
 
 /**
@@ -27,13 +28,17 @@ export interface Post extends PostRef {
   timeOfDayKnown: boolean;
   /** false when the post was restored without its comments. */
   commentsRecovered: boolean;
+  /** Whole minutes from the proof sheet's word count; 0 for an empty body. */
+  readingMinutes: number;
+  /** Name of the series the post belongs to (front matter `series`). */
+  series?: string;
 }
 
 export type Author = CollectionEntry<'authors'>;
 
 const cutoff = new Date(settings.cutoff);
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
   return () => (cached ??= load());
 }
@@ -71,6 +76,8 @@ export const getPosts = once(async (): Promise<Post[]> => {
         bloggerId: entry.data.legacy?.bloggerId,
         timeOfDayKnown: entry.data.timeOfDayKnown,
         commentsRecovered: entry.data.legacy?.commentsRecovered ?? true,
+        readingMinutes: readingMinutes(bodyWords(entry.body ?? '')),
+        series: entry.data.series,
       }),
     )
     .sort(byNewest);

@@ -22,6 +22,16 @@ const envSchema = z.object({
       error: 'SHRINKRAP_NOW must be an ISO date-time with offset, e.g. 2026-01-01T00:00:00Z',
     })
     .optional(),
+  // Empty counts as unset (a CI variable that is not defined expands to "").
+  REPOSITORY_EDIT_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .url({ protocol: /^https$/, error: 'REPOSITORY_EDIT_URL must be an https address' })
+      .refine((u) => u.endsWith('/') && !/[?#]/.test(u), {
+        error: 'REPOSITORY_EDIT_URL is the web editor of the default branch, ending in "/", e.g. https://github.com/OWNER/REPO/edit/main/',
+      })
+      .optional(),
+  ),
 });
 
 export interface BuildSettings {
@@ -34,6 +44,8 @@ export interface BuildSettings {
   includeDrafts: boolean;
   /** Posts published after this instant are scheduled, not yet public. ISO string. */
   cutoff: string;
+  /** The repository's web editor for the default branch ("Suggest an edit"); unset: no link. */
+  editUrl?: string;
 }
 
 export function buildSettings(
@@ -56,5 +68,6 @@ export function buildSettings(
     cacheDir: e.ASTRO_CACHE_DIR,
     includeDrafts: options.dev === true || e.SHRINKRAP_DRAFTS === '1',
     cutoff: new Date(e.SHRINKRAP_NOW ?? (options.now ?? new Date()).toISOString()).toISOString(),
+    ...(e.REPOSITORY_EDIT_URL ? { editUrl: e.REPOSITORY_EDIT_URL } : {}),
   };
 }

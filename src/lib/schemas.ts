@@ -61,6 +61,13 @@ export const labelName = z
     error: 'labels cannot contain / \\ ? # % < > or , (they would break the label address)',
   });
 
+/** A series is its name: every post with the same name is one part, in order of publication. */
+export const seriesName = z
+  .string({ error: 'series is the name of the series in quotes, e.g. series: "A Day in the Jail Clinic"' })
+  .trim()
+  .min(1, { error: 'series cannot be empty: remove the line, or name the series' })
+  .max(100, { error: 'a series name is at most 100 characters' });
+
 export const legacySchema = z
   .object({
     bloggerId: bloggerId.optional(),
@@ -87,6 +94,7 @@ export function postSchema<A extends z.ZodType>(authorRef: A) {
       description: z.string().trim().min(1).max(300, { error: 'description is at most 300 characters' }).optional(),
       legacy: legacySchema.optional(),
       proofreadBy: z.array(authorRef).default([]),
+      series: seriesName.optional(),
     })
     .strict()
     .transform(({ published, ...rest }) => ({ ...rest, published: published.date, timeOfDayKnown: published.timeOfDayKnown }));

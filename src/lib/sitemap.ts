@@ -1,17 +1,19 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readLabelsFile } from './content-files';
-import { parsePath, type SitePath } from './urls';
+import { mastodonSharePath, parsePath, type SitePath } from './urls';
 
 /**
- * Pages that exist only to send readers on (old archive addresses, label aliases),
- * the 404 and the search page stay out of the sitemap.
+ * Pages that exist only to send readers on (old archive addresses, label aliases, the
+ * Mastodon share page), the 404 and the search page stay out of the sitemap.
  */
 export function sitemapExclusions(contentDir: string, base = '/'): (pathname: string) => boolean {
   const prefix = base.replace(/\/$/, '');
   const aliases = new Set([...readLabelsFile(contentDir).values()].flatMap((info) => info.aliases));
   return (pathname) => {
-    const at = readBuiltPath(pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname);
+    const path = pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
+    if (path.replace(/\/?$/, '/') === mastodonSharePath()) return true;
+    const at = readBuiltPath(path);
     if (!at) return false;
     if (at.kind === 'not-found' || at.kind === 'legacy-month-archive' || at.kind === 'search') return true;
     return at.kind === 'label' && aliases.has(at.label);

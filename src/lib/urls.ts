@@ -47,6 +47,7 @@ export const authorPath = (id: string) => `/authors/${id}/`;
 export const labelsIndexPath = () => '/labels/';
 export const archiveIndexPath = () => '/archive/';
 export const searchPath = () => '/search/';
+export const mastodonSharePath = () => '/share/mastodon/';
 
 /** Blogger's label address: the label as written, spaces as %20. */
 export const labelPath = (label: string) => `/search/label/${encodeURIComponent(label)}`;
@@ -158,3 +159,11 @@ function parseListing(path: string): SitePath | undefined {
   }
   return undefined;
 }
+
+/** The one link-preview image of the site (public/social-card.png, from scripts/social-card/). */
+export const SOCIAL_CARD = {
+  path: '/social-card.png',
+  width: 1200,
+  height: 630,
+  alt: 'A yellow rubber duck beside the words Shrink Rap',
+} as const;

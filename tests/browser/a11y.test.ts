@@ -13,6 +13,8 @@ const PAGE_TYPES: Record<string, string> = {
   home: '',
   'post with comments': '2015/03/involuntary-treatment-who-decides.html',
   'post with a video': '2012/05/video-what-happens-when-psychiatrist.html',
+  'post in a series': '2013/04/day-in-jail-clinic-part-2-sick-call.html',
+  'share on Mastodon': 'share/mastodon/?text=A%20post%20https%3A%2F%2Fwww.shrinkrap.net%2F',
   month: '2008/11/',
   year: '2008/',
   label: 'search/label/forensic%20psychiatry',
@@ -23,6 +25,8 @@ const PAGE_TYPES: Record<string, string> = {
   'archive index': 'archive/',
   search: 'search/',
 };
+
+const SCHEMES = ['light', 'dark'] as const;
 
 /** Records CSP violations in the page, before any of its own scripts run. */
 const WATCH_CSP = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) =>
@@ -43,9 +47,11 @@ describe.skipIf(!hasChromium)('accessibility and CSP in Chromium', () => {
     await site?.stop();
   });
 
-  for (const [name, path] of Object.entries(PAGE_TYPES)) {
-    it(`${name}: no serious or critical axe violations, no CSP violations, no errors`, async () => {
+  // In both colour schemes: the site follows the reader's system setting (prefers-color-scheme).
+  for (const [name, path] of Object.entries(PAGE_TYPES)) for (const scheme of SCHEMES) {
+    it(`${name} (${scheme}): no serious or critical axe violations, no CSP violations, no errors`, async () => {
       const page = await browser.page();
+      await page.emulateMedia({ colorScheme: scheme });
       const response = await page.goto(`${site.url}${path}`);
       expect(response?.status(), path).toBe(200);
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -58,7 +64,9 @@ describe.skipIf(!hasChromium)('accessibility and CSP in Chromium', () => {
       expect(pageErrors(page), path).toEqual([]);
       await page.close();
     });
+  }
 
+  for (const [name, path] of Object.entries(PAGE_TYPES)) {
     it(`${name}: no horizontal scrolling at 320 px`, async () => {
       const page = await browser.page();
       await page.setViewportSize({ width: 320, height: 640 });

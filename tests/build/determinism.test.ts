@@ -7,7 +7,7 @@ import { childEnv } from '../child-env';
 import { XMLParser } from 'fast-xml-parser';
 import { listFiles } from '../../scripts/check-links';
 import { isolatedProject } from '../../scripts/bench/isolated';
-import { TEST_NOW, TEST_TZ } from '../global-build';
+import { TEST_EDIT_URL, TEST_NOW, TEST_TZ } from '../global-build';
 import { DIST } from '../helpers';
 
 /**
@@ -41,7 +41,7 @@ describe('reproducible builds', () => {
       // childEnv(): without Vitest's NODE_ENV=test, which would compile as in dev.
       // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
       // outside the copy and is compiled as in dev (e.g. data-image-component on images).
-      env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
+      env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache', REPOSITORY_EDIT_URL: TEST_EDIT_URL },
     });
     if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
     first = listFiles(DIST).filter((f) => !IGNORED.has(f)).sort();

@@ -20,6 +20,7 @@ describe('draft preview build', () => {
         SHRINKRAP_NOW: '2026-06-01T12:00:00Z',
         OUT_DIR: out,
         ASTRO_CACHE_DIR: `${out}-cache`,
+        REPOSITORY_EDIT_URL: '',
       }),
     });
     if (r.status !== 0) throw new Error(`draft preview build failed:\n${r.stdout}\n${r.stderr}`);
@@ -28,6 +29,13 @@ describe('draft preview build', () => {
   it('includes the draft and the scheduled post, each with a banner', () => {
     expect(page(DRAFT, out).text('.unpublished-banner')).toMatch(/^Draft: not published/);
     expect(page(SCHEDULED, out).text('.unpublished-banner')).toMatch(/^Scheduled: not yet published/);
+  });
+
+  it('has no "Suggest an edit" link when the repository address is unset', () => {
+    const p = page('/2008/11/should-psychiatrists-see-patients-for.html', out);
+    expect(p.all('.edit-link')).toEqual([]);
+    expect(p.text()).not.toContain('Suggest an edit');
+    expect(p.all('.share-row a').length, 'the rest of the footer is there').toBe(5);
   });
 
   it('marks every page noindex and disallows robots', () => {

@@ -14,7 +14,7 @@ describe('the flagship post', () => {
     expect(p.text('.date-header')).toBe('Saturday, November 29, 2008');
     expect(p.text('h1.post-title')).toBe('Should Psychiatrists See Patients for Psychotherapy?');
     // Only the date is known: no time of day is shown (the seed's metadata says it is unknown).
-    expect(p.text('.post-byline')).toBe('Posted by Dinah');
+    expect(p.text('.post-byline')).toBe('Posted by Dinah · 3 min read');
     expect(p.text('.post-body')).toContain('Roy made me proof read this; my first draft was a disaster.');
   });
 

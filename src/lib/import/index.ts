@@ -7,6 +7,7 @@ import type { ParsedExport } from './model';
 import { planImport, type ImportPlan } from './plan';
 import { formatReport, type MigrationReport } from './report';
 import { exportFilesOf, readTextStrict } from './read';
+import { plannedPosts, suggestSeries } from './series';
 import { applyWrites, decideWrites, readState, recordWrites, recoverInterrupted, type WriteDecision } from './writer';
 
 /**
@@ -78,6 +79,7 @@ export function runImport(options: ImportOptions): ImportResult {
   };
   const plan = planImport(parsed, existing, authors, { hosts: options.hosts, commentsOnly: options.commentsOnly, bodyFormat: options.bodyFormat, onDocument });
   plan.report.warnings.unshift(...recovered);
+  plan.report.seriesSuggestions = suggestSeries(plannedPosts(plan.files));
   const state = readState(statePath);
   const decision = decideWrites(plan.files, contentDir, state, options.force === true);
   recordWrites(plan.report, decision);

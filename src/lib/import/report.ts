@@ -48,6 +48,8 @@ export interface MigrationReport {
     switchedFormat: { from: string; to: string }[];
   };
   warnings: string[];
+  /** Series seen in titles (src/lib/import/series.ts), offered to the authors, never applied. */
+  seriesSuggestions: { name: string; posts: string[] }[];
 }
 
 export function emptyReport(): MigrationReport {
@@ -73,6 +75,7 @@ export function emptyReport(): MigrationReport {
     redirects: [],
     writes: { written: [], unchanged: 0, skippedEditedByHand: [], switchedFormat: [] },
     warnings: [],
+    seriesSuggestions: [],
   };
 }
 
@@ -139,6 +142,11 @@ export function formatReport(r: MigrationReport, options: { dryRun?: boolean } =
   if (r.writes.switchedFormat.length) {
     lines.push(
       `  switched between .md and .mdx (old file removed): ${r.writes.switchedFormat.length}${list(r.writes.switchedFormat, (s) => `${s.from} -> ${s.to}`)}`,
+    );
+  }
+  if (r.seriesSuggestions.length) {
+    lines.push(
+      `  series seen in titles (not applied: to use one, add series: "<name>" to its posts): ${r.seriesSuggestions.length}${list(r.seriesSuggestions, (s) => `"${s.name}": ${s.posts.length} posts (${s.posts.slice(0, 3).join(', ')}${s.posts.length > 3 ? ', …' : ''})`)}`,
     );
   }
   if (r.warnings.length) lines.push(`  warnings: ${r.warnings.length}${list(r.warnings, (w) => w)}`);

@@ -54,7 +54,7 @@ const SYNONYMS: Record<string, string> = {
   permalink: '',
 };
 
-const KNOWN_FIELDS = ['title', 'published', 'updated', 'author', 'labels', 'draft', 'description', 'legacy', 'proofreadBy'];
+const KNOWN_FIELDS = ['title', 'published', 'updated', 'author', 'labels', 'draft', 'description', 'legacy', 'proofreadBy', 'series'];
 
 export const frontmatterSchema = postSchema(z.string({ error: 'author must be one name, e.g. author: dinah' }));
 

@@ -3,7 +3,7 @@ import { handleOf, readPostData } from './frontmatter';
 import { STRUCTURAL_CHECKS, runCheck, runCheckSync, type PostInput } from './checks';
 import { dictionaryChecks, type Engines } from './checks/dictionary';
 import type { CheckInput } from './checks/types';
-import { countWords, proseText, readingMinutes } from './tree';
+import { bodyWords, readingMinutes } from '../reading-time';
 import { SEVERITIES, type Finding, type PostReport, type ProofContext } from './types';
 
 /**
@@ -28,7 +28,7 @@ function checkInput(post: PostSource, ctx: ProofContext): CheckInput {
 
 function reportOf(input: CheckInput, findings: Finding[]): PostReport {
   const { data, doc, ctx } = input;
-  const words = countWords(proseText(doc.tree));
+  const words = bodyWords(doc.body);
   return {
     file: input.file,
     postId: input.postId,

@@ -1,4 +1,4 @@
-import { visit, SKIP } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 
@@ -38,29 +38,6 @@ export function textOf(node: Nodes): string {
   if ('children' in node) return (node.children as Nodes[]).map(textOf).join('');
   return '';
 }
-
-/** Text of the body that counts as prose: no code, imports, expressions or raw HTML. */
-export function proseText(tree: Root): string {
-  const parts: string[] = [];
-  visit(tree, (node) => {
-    const t = node.type as string;
-    if (t === 'code' || t === 'html' || t === 'mdxjsEsm' || t === 'mdxFlowExpression' || t === 'mdxTextExpression') return SKIP;
-    if (t === 'text' || t === 'inlineCode') parts.push((node as { value: string }).value);
-    if (t === 'paragraph' || t === 'heading' || t === 'listItem' || t === 'tableCell') parts.push(' ');
-    return undefined;
-  });
-  return parts.join(' ');
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-
-export const countWords = (text: string) => (text.match(WORD) ?? []).length;
-
-/** Words a minute for reading time; a common figure for adults reading on screen. */
-export const WORDS_PER_MINUTE = 230;
-
-/** Whole minutes, at least one for any text at all. */
-export const readingMinutes = (words: number) => (words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)));
 
 /**
  * The #anchors a page made from this tree has: heading ids exactly as the Markdown

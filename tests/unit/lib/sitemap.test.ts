@@ -21,6 +21,7 @@ describe('sitemap helpers', () => {
   it('leaves out redirect pages, label aliases, 404 and search', () => {
     const excluded = sitemapExclusions(join(root, 'content'));
     expect(excluded('/2008_11_01_archive')).toBe(true);
+    expect(excluded('/share/mastodon/'), 'the Mastodon share page is noindex').toBe(true);
     expect(excluded('/search/label/involuntary%20commitment')).toBe(true);
     expect(excluded('/search/label/involuntary%20treatment')).toBe(false);
     expect(excluded('/404')).toBe(true);

@@ -123,7 +123,7 @@ describe('problems that stop other checks', () => {
     const errors = bySeverity(r.findings, 'error');
     expect(messages(errors)).toEqual([
       'error L- "title" is missing. | Add a line like title: "Should Psychiatrists See Patients for Psychotherapy?".',
-      'error L5 The top block has a field the blog does not use: "tags". | Rename "tags" to "labels". The fields are: title, published, updated, author, labels, draft, description, legacy, proofreadBy.',
+      'error L5 The top block has a field the blog does not use: "tags". | Rename "tags" to "labels". The fields are: title, published, updated, author, labels, draft, description, legacy, proofreadBy, series.',
       'error L6 Draft must be true or false. | Example: draft: true (or false when it is ready to publish).',
     ]);
     // A date without a time is valid (a post restored from its date alone) but worth a word.
