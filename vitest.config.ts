@@ -1,11 +1,35 @@
-import { defineConfig } from 'vitest/config';
+import { existsSync } from 'node:fs';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** Other projects' real export files live beside the repository, never in it (CI has them). */
+const PEERS = '../shared/fixtures/peers';
+const hasPeers = existsSync(PEERS);
+if (!hasPeers) console.log(`Peer conformance suite skipped: ${PEERS} is not beside this clone (CI has it).`);
+
+const peers: TestProjectInlineConfiguration[] = hasPeers
+  ? [
+      {
+        test: {
+          name: 'peers',
+          include: ['tests/peers/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          // One of them builds a site: after the build and browser tests.
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ]
+  : [];
 
 /**
  * Three kinds of test, one command (`npm test`):
  *  - unit: pure logic in src/lib and scripts, no build;
  *  - build: the sample site built once (tests/global-build.ts) and checked in dist/;
  *  - browser: real Chromium against the built site (skipped with instructions when
- *    Chromium is absent, except in CI where it must be present).
+ *    Chromium is absent, except in CI where it must be present);
+ *  - peers: other projects' export files from ../shared/fixtures/peers (when it is there).
  */
 export default defineConfig({
   test: {
@@ -42,6 +66,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      ...peers,
     ],
   },
 });

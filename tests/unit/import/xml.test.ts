@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseExportText } from '../../../src/lib/import/detect';
 import { ExportFileError, parseXml } from '../../../src/lib/import/xml';
-import { ours, peer } from './helpers';
+import { ours } from './helpers';
 
 const parseFile = (path: string) => parseExportText(path, readFileSync(path, 'utf8'));
 
@@ -37,17 +37,21 @@ describe('reading export files', () => {
   });
 
   it('repairs the defects real exporters are known for, and says so', () => {
-    // pelican's Blogger export uses app: without declaring it.
-    expect(parseFile(peer('pelican-bloggerexport.xml')).recovered).toEqual([
-      'declared the namespace prefix app that the file uses without declaring',
+    // Blogger exports from some tools use app: without declaring it.
+    const undeclared = parseFile(ours('blogger-undeclared-prefix.xml'));
+    expect(undeclared.recovered).toEqual(['declared the namespace prefix app that the file uses without declaring']);
+    expect(undeclared.entries.map((e) => [e.title, e.draft])).toEqual([
+      ['A post with &lt;html&gt; entities in the title. You can&#039;t miss them.', false],
+      ['Still a draft', true],
     ]);
-    // remark42's Disqus files start with a backtick and have an unquoted attribute.
-    const r = parseFile(peer('remark42-disqus.xml')).recovered;
-    expect(r).toHaveLength(2);
-    expect(r[0]).toMatch(/removed "`" before the XML declaration/);
-    expect(r[1]).toBe('quoted 1 unquoted attribute value');
+    // Some Disqus files start with a backtick and have an unquoted attribute.
+    const r = parseFile(ours('disqus-glitches.xml'));
+    expect(r.recovered).toHaveLength(2);
+    expect(r.recovered[0]).toMatch(/removed "`" before the XML declaration/);
+    expect(r.recovered[1]).toBe('quoted 1 unquoted attribute value');
+    expect(r.comments).toHaveLength(1);
     // A well-formed file needs no repair.
-    expect(parseFile(peer('isso-disqus.xml')).recovered).toEqual([]);
+    expect(parseFile(ours('disqus-shrinkrap.xml')).recovered).toEqual([]);
   });
 
   it('does not repair anything else: an unknown prefix is still an error', () => {
@@ -66,31 +70,24 @@ describe('reading export files', () => {
   it('decodes entities exactly once in titles', () => {
     const parsed = parseFile(ours('blogger-rules.xml'));
     expect(parsed.entries.find((e) => e.bloggerId === '1143037752240118350')?.title).toBe('Q&A: Tom &amp; Jerry <3');
-    const wxr = parseFile(peer('pelican-wordpressexport.xml'));
-    const t = wxr.entries.find((e) => e.title.startsWith('A normal post with some'))!.title;
-    expect(t).toBe("A normal post with some <html> entities in the title. You can't miss them.");
+    // WXR titles are decoded once too.
+    expect(parseFile(ours('wxr-comments.xml')).entries[0]!.title).toBe('Q&A: Tom &amp; Jerry <3');
   });
 
   it('detects each format from the content, not the file name', () => {
     const formats = Object.fromEntries(
-      [
-        'pelican-bloggerexport.xml',
-        'ghost-importer-blogger.xml',
-        'blot-export.atom',
-        'blot-export.xml',
-        'isso-disqus.xml',
-        'isso-wordpress.xml',
-        'ghost-importer-example.wxr',
-      ].map((f) => [f, parseFile(peer(f)).format]),
+      ['blogger-rules.xml', 'blogger-undeclared-prefix.xml', 'takeout-shrinkrap.atom', 'disqus-shrinkrap.xml', 'disqus-glitches.xml', 'wxr-comments.xml'].map((f) => [
+        f,
+        parseFile(ours(f)).format,
+      ]),
     );
     expect(formats).toEqual({
-      'pelican-bloggerexport.xml': 'blogger-classic',
-      'ghost-importer-blogger.xml': 'blogger-classic',
-      'blot-export.atom': 'blogger-takeout',
-      'blot-export.xml': 'blogger-classic',
-      'isso-disqus.xml': 'disqus',
-      'isso-wordpress.xml': 'wxr',
-      'ghost-importer-example.wxr': 'wxr',
+      'blogger-rules.xml': 'blogger-classic',
+      'blogger-undeclared-prefix.xml': 'blogger-classic',
+      'takeout-shrinkrap.atom': 'blogger-takeout',
+      'disqus-shrinkrap.xml': 'disqus',
+      'disqus-glitches.xml': 'disqus',
+      'wxr-comments.xml': 'wxr',
     });
   });
 });

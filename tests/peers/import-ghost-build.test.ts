@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv } from '../child-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { runImport, type ImportResult } from '../../src/lib/import/index';
 import { oldUrlMap, type OldUrl } from '../../src/lib/redirects';
 import type { PostComments } from '../../src/lib/schemas';
+import { resolveOld, served as servedBy, siteInput as siteInputOf } from '../import-build';
 
 /**
  * Issue 3, "done when": import ghost-importer-blogger.xml into a scratch content
@@ -19,6 +19,7 @@ import type { PostComments } from '../../src/lib/schemas';
  */
 
 const FIXTURE = join(process.cwd(), '..', 'shared', 'fixtures', 'peers', 'ghost-importer-blogger.xml');
+// Peer conformance (runs when ../shared is there): the same walk on our own fixtures is tests/build/import-build.test.ts.
 let root: string;
 let out: string;
 let content: string;
@@ -60,55 +61,9 @@ afterAll(() => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-/** The file a static host serves for a path, if any. */
-function served(path: string): string | undefined {
-  const decoded = decodeURIComponent(path);
-  for (const candidate of [decoded, `${decoded.replace(/\/$/, '')}/index.html`]) {
-    const file = join(out, candidate);
-    if (existsSync(file) && statSync(file).isFile()) return file;
-  }
-  return undefined;
-}
-
-function rules(): Map<string, string> {
-  const text = readFileSync(join(out, '_redirects'), 'utf8');
-  return new Map(
-    text
-      .split('\n')
-      .filter((l) => l.trim() && !l.startsWith('#'))
-      .map((l) => l.split(/\s+/) as [string, string, string])
-      .map(([from, to]) => [from, to]),
-  );
-}
-
-/** Follow an old address the way the host would: file first, then one redirect rule. */
-function resolve(old: string): { file?: string; via?: string; fragment: string } {
-  const url = new URL(old, 'https://www.shrinkrap.net');
-  const fragment = url.hash.replace(/^#/, '');
-  const direct = served(url.pathname);
-  if (direct) return { file: direct, fragment };
-  const to = rules().get(url.pathname);
-  return { file: to ? served(new URL(to, url).pathname) : undefined, via: to, fragment };
-}
-
-function siteInput() {
-  const fm = (rel: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(content, rel), 'utf8'))![1]!) as {
-    labels?: string[];
-    legacy?: { url?: string; bloggerId?: string };
-  };
-  const posts = imported.plan.files.filter((f) => f.kind === 'post').map((f) => {
-    const d = fm(f.rel);
-    return { id: f.rel.replace(/^posts\/|\.mdx?$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [] };
-  });
-  const pages = imported.plan.files.filter((f) => f.kind === 'page').map((f) => ({ id: f.rel.replace(/^pages\/|\.mdx?$/g, ''), legacyUrl: fm(f.rel).legacy?.url }));
-  const comments = imported.plan.files
-    .filter((f) => f.kind === 'comments')
-    .flatMap((f) => {
-      const doc = JSON.parse(f.text) as PostComments;
-      return doc.comments.map((c) => ({ postId: doc.post, id: c.id, published: c.published }));
-    });
-  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments };
-}
+const served = (path: string) => servedBy(out, path);
+const resolve = (old: string) => resolveOld(out, old);
+const siteInput = () => siteInputOf({ root, content, out, imported, build });
 
 describe('ghost-importer-blogger.xml, imported and built', () => {
   it('builds', () => {

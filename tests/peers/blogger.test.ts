@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { PostComments } from '../../../src/lib/schemas';
-import { importInto, peer, scratch, snapshot } from './helpers';
-import { compileBoth, compileMarkdown, compilePost, renderedText, renderedWords } from './mdx';
+import type { PostComments } from '../../src/lib/schemas';
+import { importInto, peer, scratch, snapshot } from '../unit/import/helpers';
+import { compileBoth, compileMarkdown, compilePost, renderedText, renderedWords } from '../unit/import/mdx';
 
 /**
  * The Blogger files other importers test with, and what those projects assert

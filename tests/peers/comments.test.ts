@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { PostComments, StoredComment } from '../../../src/lib/schemas';
-import { importInto, peer, scratch, seedPost, snapshot } from './helpers';
-import { compilePost, renderedText } from './mdx';
+import type { PostComments, StoredComment } from '../../src/lib/schemas';
+import { importInto, peer, scratch, seedPost, snapshot } from '../unit/import/helpers';
+import { compilePost, renderedText } from '../unit/import/mdx';
 
 /**
  * Disqus and WordPress files other projects test with (../shared/fixtures/peers/),

@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { AuthorMap } from '../src/lib/import/authors';
+import { runImport, type ImportResult } from '../src/lib/import/index';
+import type { PostComments } from '../src/lib/schemas';
+import { childEnv } from './child-env';
+
+/**
+ * Import export files into a scratch content folder (under the OS temp dir), build that site into
+ * dist-<name>/ with its own cache (never dist/ or the default cache), and answer what a static
+ * host would serve. Used by the import → build tests (ours in tests/build, peers in tests/peers).
+ */
+export interface ImportedSite {
+  root: string;
+  content: string;
+  out: string;
+  imported: ImportResult;
+  build: ReturnType<typeof spawnSync>;
+}
+
+export function importAndBuild(name: string, files: string[], authorMap: AuthorMap, before?: (content: string) => void): ImportedSite {
+  const root = mkdtempSync(join(tmpdir(), `shrinkrap-${name}-`));
+  const content = join(root, 'content');
+  // Inside the project (git-ignored dist-*/): for an OUT_DIR outside it, Astro keeps its
+  // prerender bundle in the shared .astro/ folder, where a concurrent build deletes it.
+  const out = join(process.cwd(), `dist-${name}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(content);
+  cpSync(join(process.cwd(), 'content', 'authors'), join(content, 'authors'), { recursive: true });
+  before?.(content);
+  const imported = runImport({ files, contentDir: content, authorMap, reportDir: false });
+  const build = spawnSync('npx', ['astro', 'build', '--silent'], {
+    cwd: process.cwd(),
+    encoding: 'utf8',
+    env: childEnv({
+      CONTENT_DIR: content,
+      OUT_DIR: out,
+      ASTRO_CACHE_DIR: join(root, 'cache'),
+      SHRINKRAP_NOW: '2026-06-01T00:00:00Z',
+      SHRINKRAP_DRAFTS: '',
+      BASE_PATH: '/',
+      SITE_URL: 'https://www.shrinkrap.net',
+    }),
+  });
+  return { root, content, out, imported, build };
+}
+
+export function removeSite(site: ImportedSite | undefined): void {
+  if (!site) return;
+  rmSync(site.root, { recursive: true, force: true });
+  rmSync(site.out, { recursive: true, force: true });
+}
+
+/** The file a static host serves for a path, if any. */
+export function served(out: string, path: string): string | undefined {
+  const decoded = decodeURIComponent(path);
+  for (const candidate of [decoded, `${decoded.replace(/\/$/, '')}/index.html`]) {
+    const file = join(out, candidate);
+    if (existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
+/** dist/_redirects as a map from source path to target. */
+export function redirectRules(out: string): Map<string, string> {
+  const path = join(out, '_redirects');
+  if (!existsSync(path)) return new Map();
+  return new Map(
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/) as [string, string, string])
+      .map(([from, to]) => [from, to]),
+  );
+}
+
+/** Follow an old address the way the host would: file first, then one redirect rule. */
+export function resolveOld(out: string, old: string): { file?: string; via?: string; fragment: string } {
+  const url = new URL(old, 'https://www.shrinkrap.net');
+  const fragment = url.hash.replace(/^#/, '');
+  const direct = served(out, url.pathname);
+  if (direct) return { file: direct, fragment };
+  const to = redirectRules(out).get(url.pathname);
+  return { file: to ? served(out, new URL(to, url).pathname) : undefined, via: to, fragment };
+}
+
+/** What the old-address map needs to know about the imported site, from the planned files. */
+export function siteInput(site: ImportedSite) {
+  const fm = (rel: string) =>
+    parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(site.content, rel), 'utf8'))![1]!) as {
+      labels?: string[];
+      legacy?: { url?: string; bloggerId?: string };
+      draft?: boolean;
+    };
+  const files = site.imported.plan.files;
+  const posts = files
+    .filter((f) => f.kind === 'post' && !fm(f.rel).draft)
+    .map((f) => {
+      const d = fm(f.rel);
+      return { id: f.rel.replace(/^posts\/|\.mdx?$/g, ''), legacyUrl: d.legacy?.url, bloggerId: d.legacy?.bloggerId, labels: d.labels ?? [] };
+    });
+  const pages = files.filter((f) => f.kind === 'page').map((f) => ({ id: f.rel.replace(/^pages\/|\.mdx?$/g, ''), legacyUrl: fm(f.rel).legacy?.url }));
+  const comments = files
+    .filter((f) => f.kind === 'comments')
+    .flatMap((f) => {
+      const doc = JSON.parse(f.text) as PostComments;
+      return doc.comments.map((c) => ({ postId: doc.post, id: c.id, published: c.published }));
+    });
+  return { posts, pages, labels: [...new Set(posts.flatMap((p) => p.labels))], comments };
+}
