@@ -19,7 +19,7 @@ export const POST_FORMAT = 'shrinkrap-post';
  * Values the editor script computes just before saving (New York month, Blogger slug) and
  * that name the file. They are never written into the front matter.
  */
-export const PLACEMENT_FIELDS = { year: 'placementYear', month: 'placementMonth', slug: 'placementSlug' } as const;
+export const PLACEMENT_FIELDS = { year: 'postyear', month: 'postmonth', slug: 'postslug' } as const;
 
 /** Post fields the editor does not offer, and why: the drift test checks this list too. */
 export const FIELDS_NOT_IN_EDITOR: Readonly<Record<string, string>> = {
@@ -143,8 +143,9 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
         delete: false,
         // The month in the blog's zone and the Blogger slug are computed before saving
         // (src/lib/editor-post.ts): Decap's own {{year}}/{{month}} would use UTC.
-        path: `{{fields.${year}}}/{{fields.${month}}}/{{slug}}`,
-        slug: `{{fields.${slug}}}`,
+        // (Decap lower-cases the path template and turns "." into "-", so no `fields.` prefix.)
+        path: `{{${year}}}/{{${month}}}/{{slug}}`,
+        slug: `{{${slug}}}`,
         // Each post's pictures go in an images/ folder beside it, as the importer does.
         media_folder: 'images',
         public_folder: './images',

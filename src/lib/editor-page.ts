@@ -35,6 +35,11 @@ export const EDITOR_CSP_EXCEPTIONS: readonly CspException[] = [
   },
   {
     directive: 'connect-src',
+    value: 'blob:',
+    reason: 'a picture chosen for upload is read back from its blob: URL to be committed with the post.',
+  },
+  {
+    directive: 'connect-src',
     value: 'https://api.github.com',
     reason: 'production: the GitHub backend reads and writes the repository through the GitHub API (the local backend is same-origin).',
   },

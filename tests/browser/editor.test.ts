@@ -9,7 +9,7 @@ import { z } from 'astro/zod';
 import type { Page } from 'playwright-core';
 import { postSchema } from '../../src/lib/schemas';
 import { childEnv } from '../child-env';
-import { freePort, hasChromium, launch, serve, SITE_DIST, type Browser } from './browser';
+import { freePort, hasChromium, launch, pageErrors, serve, SITE_DIST, type Browser } from './browser';
 
 /**
  * The browser editor at /admin/ (issue 12), in real Chromium:
@@ -109,6 +109,7 @@ describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', ()
   let browser: Browser;
   let page: Page;
   let origin = '';
+  let cspViolations: () => Promise<string[]>;
   const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' }).stdout.trim();
   const branches = () => git('branch', '--list', 'cms/*').split('\n').map((b) => b.replace(/^[*+ ]+/, '')).filter(Boolean);
 
@@ -133,6 +134,7 @@ describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', ()
     origin = `http://127.0.0.1:${port}`;
     browser = await launch({ timezoneId: 'Europe/London' });
     page = await browser.page();
+    cspViolations = await watchCsp(page);
     await page.setViewportSize({ width: 1100, height: 760 });
     await page.goto(editorUrl);
     await page.getByRole('button', { name: 'Login' }).click({ timeout: 60_000 });
@@ -160,6 +162,19 @@ describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', ()
     await expect.poll(() => page.getByText(/missed a required field/i).count()).toBeGreaterThan(0);
     expect(await page.getByText('Title is required.').count()).toBe(1);
     expect(await page.getByText('Author is required.').count()).toBe(1);
+    await shot(page, 'refused');
+    expect(branches()).toEqual([]);
+  });
+
+  it('refuses a new label that is an existing one in other capitals, or a near-miss of one', async () => {
+    await newPost();
+    await page.getByLabel('Title').fill('Labels that collide');
+    await page.locator('input[id^="author-field"]').fill('Dinah');
+    await page.keyboard.press('Enter');
+    await page.locator('input[id^="newLabels-field"]').fill('Jails, psychoterapy');
+    await save();
+    await expect.poll(() => page.getByText(/"Jails" is the existing label "jails"/).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/"psychoterapy" looks like the existing label "psychotherapy"/).count()).toBeGreaterThan(0);
     expect(branches()).toEqual([]);
   });
 
@@ -183,23 +198,32 @@ describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', ()
     await page.getByRole('button', { name: 'Choose selected' }).click();
 
     // The text, in the Markdown view: a link to an older post, then the picture WITHOUT a description.
-    await page.getByText('Markdown', { exact: true }).click();
-    const markdown = page.locator('textarea').last();
-    const picture = /!\[[^\]]*\]\(([^)]+)\)/.exec(await markdown.inputValue())?.[1];
-    expect(picture).toBe('./images/duck.png');
-    const body = (alt: string) =>
-      `The duck came with Roy to court today. We wrote about [the emotional support duck](${OLDER_POST}) years ago.\n\n![${alt}](${picture})\n`;
-    await markdown.fill(body(''));
+    await page.getByText('Rich Text', { exact: true }).locator('..').getByRole('switch').click();
+    const markdown = page.locator('[data-slate-editor]').last();
+    await expect.poll(() => markdown.innerText()).toContain('duck.png');
+    const picture = /!\[[^\]]*\]\(([^)]+)\)/.exec(await markdown.innerText())?.[1];
+    expect(picture).toMatch(/^(\.\/)?images\/duck\.png$/);
+    const write = async (alt: string) => {
+      await markdown.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(`The duck came with Roy to court today. We wrote about [the emotional support duck](${OLDER_POST}) years ago.`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(`![${alt}](${picture})`);
+    };
+    await write('');
     await shot(page, 'new-post');
     await save();
     await expect.poll(() => page.getByText(/Every picture needs a description/).count()).toBeGreaterThan(0);
     expect(branches()).toEqual([]);
 
-    await markdown.fill(body('A yellow rubber duck on a courtroom bench'));
+    await write('A yellow rubber duck on a courtroom bench');
     await save();
     await expect.poll(() => branches(), { timeout: 30_000 }).toEqual([BRANCH]);
     await page.getByText(/Status/i).first().waitFor();
     await shot(page, 'draft-saved');
+    expect(await cspViolations()).toEqual([]);
 
     // The branch holds the post and its picture, nothing else.
     const changed = git('diff', '--name-only', `main...${BRANCH}`).split('\n').sort();
