@@ -18,6 +18,13 @@ try {
   process.exit(2);
 }
 
+// decap-server commits with `git add .` on the branch it checks out: unsaved work would go along.
+const dirty = spawnSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).stdout?.trim();
+if (dirty) {
+  console.warn('Warning: this clone has uncommitted changes. Commit or stash them first, or the editor will commit them with your next draft:');
+  console.warn(dirty.split('\n').slice(0, 10).map((l) => `  ${l}`).join('\n'));
+}
+
 const children: ChildProcess[] = [];
 const start = (args: string[], env: Record<string, string>) => {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });

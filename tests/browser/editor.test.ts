@@ -104,6 +104,7 @@ const OLDER_POST = '/2006/11/emotional-support-duck.html';
 
 describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', () => {
   let repo = '';
+  let cacheDir = '';
   let writer: ChildProcess | undefined;
   let output = '';
   let browser: Browser;
@@ -115,10 +116,12 @@ describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', ()
 
   beforeAll(async () => {
     repo = scratchClone();
+    // Outside the clone: decap-server commits everything git does not ignore.
+    cacheDir = mkdtempSync(join(tmpdir(), 'shrinkrap-editor-cache-'));
     const [port, backendPort] = [await freePort(), await freePort()];
     writer = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/write.ts', '--port', String(port), '--backend-port', String(backendPort)], {
       cwd: repo,
-      env: childEnv({ ASTRO_CACHE_DIR: join(repo, '.astro-cache'), OUT_DIR: join(repo, 'dist') }),
+      env: childEnv({ ASTRO_CACHE_DIR: cacheDir, OUT_DIR: join(repo, 'dist') }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -145,7 +148,7 @@ describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', ()
     // write.ts stops both servers when it is stopped; its group is ours alone.
     if (writer?.pid && writer.exitCode === null) process.kill(-writer.pid, 'SIGTERM');
     await new Promise((ok) => setTimeout(ok, 500));
-    if (repo) rmSync(repo, { recursive: true, force: true });
+    for (const dir of [repo, cacheDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   async function newPost(): Promise<void> {
@@ -245,7 +248,7 @@ describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', ()
     const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
       cwd: repo,
       encoding: 'utf8',
-      env: childEnv({ SHRINKRAP_DRAFTS: '1', OUT_DIR: join(repo, 'dist'), ASTRO_CACHE_DIR: join(repo, '.astro-cache') }),
+      env: childEnv({ SHRINKRAP_DRAFTS: '1', OUT_DIR: join(repo, 'dist'), ASTRO_CACHE_DIR: cacheDir }),
     });
     expect(build.status, build.stdout + build.stderr).toBe(0);
     const built = readFileSync(join(repo, 'dist', '2026', '11', 'duck-goes-to-court.html'), 'utf8');
