@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { matchesGlob } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { postSchema } from '../../../src/lib/schemas';
@@ -11,6 +13,8 @@ import {
   IMAGE_WITHOUT_ALT,
   NEW_LABELS_FIELD,
   PLACEMENT_FIELDS,
+  POST_EXTENSION,
+  POSTS_FOLDER,
   type EditorConfigInput,
 } from '../../../src/lib/editor-config';
 import { newLabelProblems, postFromFile, postProblems, postToFile, withPlacement, type LabelRegistry } from '../../../src/lib/editor-post';
@@ -204,5 +208,15 @@ describe('editor page and npm run write', () => {
     expect(plan.site.env).toEqual({ DECAP_SERVER_PORT: '8081', EDITOR_BRANCH: 'main' });
     expect(() => planWrite({ port: 'x', 'backend-port': '8081', host: 'h' }, '/r', 'main')).toThrow('--port must be a port number');
     expect(() => planWrite({ port: '1', 'backend-port': '8081', host: 'h' }, '/r', '')).toThrow(/not on a git branch/);
+  });
+});
+
+describe('the loop: a draft saved in the editor is a pull request the preview workflow checks', () => {
+  it('runs the proof sheet and preview on the files the editor writes (post and pictures)', () => {
+    const workflow = parse(readFileSync('.github/workflows/pr-preview.yml', 'utf8'));
+    const paths: string[] = workflow.on.pull_request.paths;
+    for (const file of [`${POSTS_FOLDER}/2026/11/duck-goes-to-court.${POST_EXTENSION}`, `${POSTS_FOLDER}/2026/11/images/duck.png`]) {
+      expect(paths.some((glob) => matchesGlob(file, glob)), file).toBe(true);
+    }
   });
 });
