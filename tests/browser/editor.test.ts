@@ -1,0 +1,290 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'astro/zod';
+import type { Page } from 'playwright-core';
+import { postSchema } from '../../src/lib/schemas';
+import { childEnv } from '../child-env';
+import { freePort, hasChromium, launch, pageErrors, serve, SITE_DIST, type Browser } from './browser';
+
+/**
+ * The browser editor at /admin/ (issue 12), in real Chromium:
+ *  - in the built site: no request to another origin, no CSP violation, noindex;
+ *  - with `npm run write` on a scratch clone (decap-server in git mode): a post written in
+ *    the editor lands as a branch with a file the build and the proof sheet accept, and
+ *    the editor refuses a post without title or author and a picture without description.
+ * Screenshots for docs/WRITING.md: EDITOR_SCREENSHOTS=docs/images npx vitest run --project browser tests/browser/editor.test.ts
+ */
+const ROOT = process.cwd();
+const SHOTS = process.env.EDITOR_SCREENSHOTS ? join(ROOT, process.env.EDITOR_SCREENSHOTS) : undefined;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `editor-${name}.png`) });
+}
+
+/** Collects CSP violations reported in the page (and console messages about them). */
+async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  const console_: string[] = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && console_.push(m.text()));
+  await page.addInitScript(() => {
+    const w = window as unknown as { cspViolations: string[] };
+    w.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return async () => [...console_, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
+}
+
+describe.skipIf(!hasChromium)('/admin/ in the built site', () => {
+  it('is kept out of the sitemap and search, has noindex, and loads only from its own origin with no CSP violation', async () => {
+    const html = readFileSync(join(SITE_DIST, 'admin', 'index.html'), 'utf8');
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(html).not.toContain('data-pagefind-body');
+    for (const map of ['sitemap-0.xml', 'rss.xml']) {
+      if (existsSync(join(SITE_DIST, map))) expect(readFileSync(join(SITE_DIST, map), 'utf8')).not.toContain('/admin');
+    }
+    // Decap's chunks were copied beside it, and the generated config is there.
+    expect(existsSync(join(SITE_DIST, 'admin', 'decap-cms.js'))).toBe(true);
+    expect(readFileSync(join(SITE_DIST, 'admin', 'config.yml'), 'utf8')).toContain('publish_mode: editorial_workflow');
+
+    const site = await serve();
+    const browser = await launch();
+    try {
+      const page = await browser.page();
+      const violations = await watchCsp(page);
+      const foreign: string[] = [];
+      page.on('request', (r) => !r.url().startsWith(site.origin) && !r.url().startsWith('data:') && foreign.push(r.url()));
+      await page.goto(`${site.url}admin/`);
+      // Production mode: no local backend here, so Decap offers GitHub sign-in.
+      await page.getByRole('button', { name: 'Login with GitHub' }).waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      await shot(page, 'sign-in');
+      expect(foreign).toEqual([]);
+      expect(await violations()).toEqual([]);
+    } finally {
+      await browser.close();
+      await site.stop();
+    }
+  });
+});
+
+/** A copy of the project committed as `main` in a temp folder, with node_modules linked. */
+function scratchClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'shrinkrap-editor-'));
+  const skip = new Set(['node_modules', '.git', 'dist', '.astro', 'import']);
+  cpSync(ROOT, dir, { recursive: true, filter: (src) => !skip.has(relative(ROOT, src).split(/[\\/]/)[0]!) && !/^dist-/.test(relative(ROOT, src)) });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  git('init', '-q', '-b', 'main');
+  git('config', 'user.name', 'Editor test');
+  git('config', 'user.email', 'editor-test@example.invalid');
+  git('config', 'commit.gpgsign', 'false');
+  // decap-server commits with `git add .`: the linked node_modules must stay out.
+  writeFileSync(join(dir, '.git', 'info', 'exclude'), 'node_modules\n');
+  git('add', '.');
+  git('commit', '-q', '-m', 'Scratch copy of the blog');
+  return dir;
+}
+
+const TITLE = 'The Duck Goes to Court';
+/** 03:30 in London on 1 December is 22:30 on 30 November in New York: the post's month is November. */
+const LONDON_TIME = '2026-12-01T03:30';
+const POST_FILE = 'content/posts/2026/11/duck-goes-to-court.md';
+const BRANCH = 'cms/posts/2026/11/duck-goes-to-court';
+const OLDER_POST = '/2006/11/emotional-support-duck.html';
+
+describe.skipIf(!hasChromium)('writing a post at /admin/ with npm run write', () => {
+  let repo = '';
+  let cacheDir = '';
+  let writer: ChildProcess | undefined;
+  let output = '';
+  let browser: Browser;
+  let page: Page;
+  let origin = '';
+  let cspViolations: () => Promise<string[]>;
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' }).stdout.trim();
+  const branches = () => git('branch', '--list', 'cms/*').split('\n').map((b) => b.replace(/^[*+ ]+/, '')).filter(Boolean);
+
+  beforeAll(async () => {
+    repo = scratchClone();
+    // Outside the clone: decap-server commits everything git does not ignore.
+    cacheDir = mkdtempSync(join(tmpdir(), 'shrinkrap-editor-cache-'));
+    const [port, backendPort] = [await freePort(), await freePort()];
+    writer = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/write.ts', '--port', String(port), '--backend-port', String(backendPort)], {
+      cwd: repo,
+      env: childEnv({ ASTRO_CACHE_DIR: cacheDir, OUT_DIR: join(repo, 'dist') }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    writer.stdout!.on('data', (d) => (output += d));
+    writer.stderr!.on('data', (d) => (output += d));
+    const until = Date.now() + 90_000;
+    while (!/Write at (http:\S+)/.test(output)) {
+      if (Date.now() > until || writer.exitCode !== null) throw new Error(`npm run write did not start:\n${output}`);
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+    const editorUrl = /Write at (http:\S+)/.exec(output)![1]!;
+    expect(editorUrl).toBe(`http://127.0.0.1:${port}/admin/`);
+    origin = `http://127.0.0.1:${port}`;
+    browser = await launch({ timezoneId: 'Europe/London' });
+    page = await browser.page();
+    cspViolations = await watchCsp(page);
+    // Leaving a refused post: yes, leave; the editor's offer to restore it: no.
+    page.on('dialog', (d) => void (/backup/i.test(d.message()) ? d.dismiss() : d.accept()));
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.goto(editorUrl);
+    await page.getByRole('button', { name: 'Login' }).click({ timeout: 60_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    // write.ts stops both servers when it is stopped; its group is ours alone.
+    if (writer?.pid && writer.exitCode === null) process.kill(-writer.pid, 'SIGTERM');
+    await new Promise((ok) => setTimeout(ok, 500));
+    for (const dir of [repo, cacheDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function newPost(): Promise<void> {
+    await page.goto(`${origin}/admin/#/collections/posts`);
+    await page.getByText('Sort by').waitFor();
+    await page.goto(`${origin}/admin/#/collections/posts/new`);
+    await page.getByLabel('Title').waitFor();
+  }
+  const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  it('refuses a post without a title or an author', async () => {
+    await newPost();
+    await page.locator('[id^="body-field"], [data-slate-editor]').first().click();
+    await page.keyboard.type('A post with no title and no author.');
+    await save();
+    await expect.poll(() => page.getByText(/missed a required field/i).count()).toBeGreaterThan(0);
+    expect(await page.getByText('Title is required.').count()).toBe(1);
+    expect(await page.getByText('Author is required.').count()).toBe(1);
+    await page.getByLabel('Title').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
+    await shot(page, 'refused');
+    expect(branches()).toEqual([]);
+  });
+
+  it('refuses a new label that is an existing one in other capitals, or a near-miss of one', async () => {
+    await newPost();
+    await page.getByLabel('Title').fill('Labels that collide');
+    await page.locator('input[id^="author-field"]').fill('Dinah');
+    await page.keyboard.press('Enter');
+    await page.locator('input[id^="newLabels-field"]').fill('Jails, psychoterapy');
+    await page.locator('[data-slate-editor]').first().click();
+    await page.keyboard.type('Two labels that should not be new.');
+    await save();
+    await expect.poll(() => page.getByText(/"Jails" is the existing label "jails"/).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/"psychoterapy" looks like the existing label "psychotherapy"/).count()).toBeGreaterThan(0);
+    expect(branches()).toEqual([]);
+  });
+
+  it('writes a draft as a branch with a file the build and the proof sheet accept', async () => {
+    await newPost();
+    await page.getByLabel('Title').fill(TITLE);
+    await page.locator('input[id^="published-field"]').fill(LONDON_TIME);
+    await page.locator('input[id^="author-field"]').fill('Roy');
+    await page.keyboard.press('Enter');
+    for (const label of ['jails', 'duck']) {
+      await page.locator('input[id^="labels-field"]').fill(label);
+      await page.keyboard.press('Enter');
+    }
+    await page.locator('input[id^="newLabels-field"]').fill('court visits');
+
+    // The picture, uploaded through the media library into the post's own folder.
+    await page.getByRole('button', { name: 'Add Component' }).click();
+    await page.getByRole('menuitem', { name: 'Image' }).click();
+    await page.getByRole('button', { name: 'Choose an image' }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: 'duck.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByRole('button', { name: 'Choose selected' }).click();
+
+    // The text, in the Markdown view: a link to an older post, then the picture WITHOUT a description.
+    await page.getByText('Rich Text', { exact: true }).locator('..').getByRole('switch').click();
+    const markdown = page.locator('[data-slate-editor]').last();
+    await expect.poll(() => markdown.innerText()).toContain('duck.png');
+    const picture = /!\[[^\]]*\]\(([^)]+)\)/.exec(await markdown.innerText())?.[1];
+    expect(picture).toMatch(/^(\.\/)?images\/duck\.png$/);
+    const write = async (alt: string) => {
+      await markdown.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(`The duck came with Roy to court today. We wrote about [the emotional support duck](${OLDER_POST}) years ago.`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type(`![${alt}](${picture})`);
+    };
+    await write('');
+    await shot(page, 'new-post');
+    await save();
+    await expect.poll(() => page.getByText(/Every picture needs a description/).count()).toBeGreaterThan(0);
+    expect(branches()).toEqual([]);
+
+    await write('A yellow rubber duck on a courtroom bench');
+    await save();
+    await expect.poll(() => branches(), { timeout: 30_000 }).toEqual([BRANCH]);
+    await page.getByText(/Status/i).first().waitFor();
+    await shot(page, 'draft-saved');
+    expect(await cspViolations()).toEqual([]);
+
+    // The branch holds the post and its picture, nothing else.
+    const changed = git('diff', '--name-only', `main...${BRANCH}`).split('\n').sort();
+    expect(changed).toEqual([POST_FILE, 'content/posts/2026/11/images/duck.png']);
+    const text = git('show', `${BRANCH}:${POST_FILE}`);
+    const front = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
+    const data = postSchema(z.enum(['dinah', 'clinkshrink', 'roy'])).parse(front);
+    expect(data).toMatchObject({ title: TITLE, author: 'roy', labels: ['jails', 'duck', 'court visits'], draft: true, proofreadBy: [] });
+    expect(front.published).toBe('2026-11-30T22:30:00-05:00');
+
+    // The proof sheet finds no error, and the site builds with the post in it.
+    git('checkout', '-q', BRANCH);
+    const proof = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/proofread.ts', POST_FILE], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: childEnv(),
+    });
+    expect(proof.status, proof.stdout + proof.stderr).toBe(0);
+    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: childEnv({ SHRINKRAP_DRAFTS: '1', OUT_DIR: join(repo, 'dist'), ASTRO_CACHE_DIR: cacheDir }),
+    });
+    expect(build.status, build.stdout + build.stderr).toBe(0);
+    const built = readFileSync(join(repo, 'dist', '2026', '11', 'duck-goes-to-court.html'), 'utf8');
+    expect(built).toContain(`href="${OLDER_POST}"`);
+    expect(built).toContain('alt="A yellow rubber duck on a courtroom bench"');
+    git('checkout', '-q', 'main');
+  }, 240_000);
+});
+
+/** A small yellow PNG, made here so the test needs no fixture file. */
+function tinyPng(width = 40, height = 30): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([250, 210, 40]))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
