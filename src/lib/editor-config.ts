@@ -98,6 +98,13 @@ export function editorPostFields(input: Pick<EditorConfigInput, 'authors' | 'lab
     },
     { name: 'proofreadBy', label: 'Proofread by', widget: 'select', multiple: true, required: false, default: [], options: authorOptions },
     {
+      name: 'series',
+      label: 'Series',
+      widget: 'string',
+      required: false,
+      hint: 'Only for a post that is one part of several: the series name, written the same way on every part ("A Day in the Jail Clinic"). Parts are numbered by date.',
+    },
+    {
       name: 'body',
       label: 'Post',
       widget: 'markdown',

@@ -111,6 +111,7 @@ export function postToFile(data: EditorPostData, timeZone: string): string {
   const updated = toDate(data.updated);
   const labels = [...new Set([...asStrings(data.labels), ...asStrings(data[NEW_LABELS_FIELD])])];
   const description = String(data.description ?? '').replace(/\s+/g, ' ').trim();
+  const series = String(data.series ?? '').replace(/\s+/g, ' ').trim();
   const lines = [
     '---',
     `title: ${quoted(String(data.title ?? '').replace(/\s+/g, ' ').trim())}`,
@@ -121,6 +122,7 @@ export function postToFile(data: EditorPostData, timeZone: string): string {
     `draft: ${data.draft === false ? 'false' : 'true'}`,
     ...(description ? [`description: ${quoted(description)}`] : []),
     `proofreadBy: ${flowList(asStrings(data.proofreadBy))}`,
+    ...(series ? [`series: ${quoted(series)}`] : []),
     ...(data.legacy && typeof data.legacy === 'object' ? legacyLines(data.legacy as Record<string, unknown>) : []),
     '---',
     '',
@@ -130,8 +132,9 @@ export function postToFile(data: EditorPostData, timeZone: string): string {
 }
 
 function legacyLines(legacy: Record<string, unknown>): string[] {
-  const entries = Object.entries(legacy).filter(([, v]) => typeof v === 'string' && v);
-  return entries.length ? ['legacy:', ...entries.map(([k, v]) => `  ${k}: ${quoted(String(v))}`)] : [];
+  // Strings (ids, the old address) quoted; flags such as commentsRecovered as YAML booleans.
+  const entries = Object.entries(legacy).filter(([, v]) => (typeof v === 'string' && v) || typeof v === 'boolean');
+  return entries.length ? ['legacy:', ...entries.map(([k, v]) => `  ${k}: ${typeof v === 'boolean' ? String(v) : quoted(String(v))}`)] : [];
 }
 
 /** Read a post file into the editor's form: labels in the registry stay picked, others are "new". */
