@@ -1,4 +1,5 @@
 import type { StoredComment } from './schemas';
+import { commentAnchor as anchorOfCommentId } from './urls';
 
 /**
  * Comment threads as readers see them. The store is flat (parentId links); this
@@ -89,3 +90,11 @@ export function tombstoneText(c: StoredComment): string {
 
 /** Blogger's old comment permalink parameter: the comment's time in epoch milliseconds. */
 export const showCommentParam = (c: StoredComment) => String(Date.parse(c.published));
+
+/**
+ * The id of a comment's element on its post page (without "#"). Pages, search records
+ * and anything else linking to one comment call this, so they always agree.
+ */
+export function commentAnchor(comment: Pick<StoredComment, 'id'>): string {
+  return anchorOfCommentId(comment.id);
+}
