@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { commentAnchor, commentDisplayName, threadComments, tombstoneText, type CommentNode } from '../comments';
 import { htmlToPlainText, sanitizeCommentHtml } from '../sanitize';
 import type { StoredComment } from '../schemas';
-import { COMMENT_HEADING } from './results';
+import { COMMENT_HEADING, commenterMetaKey } from './results';
 
 /**
  * The search records, built from the content itself (never from built pages): each is a
@@ -53,7 +53,8 @@ function facetElements(facts: PostFacts, type: 'post' | 'comment', extraMeta: Re
   return h('div', { hidden: true, dataPagefindIgnore: '' }, [
     h('span', { dataPagefindMeta: 'title' }, facts.title),
     h('span', { dataPagefindMeta: `date:${facts.date}` }),
-    ...Object.entries(extraMeta).map(([key, value]) => h('span', { dataPagefindMeta: `${key}:${value}` })),
+    // As text, not `key:value` attributes, where Pagefind would split a value at its commas.
+    ...Object.entries(extraMeta).map(([key, value]) => h('span', { dataPagefindMeta: key }, value)),
     h('span', { dataPagefindFilter: 'author' }, facts.author),
     h('span', { dataPagefindFilter: `year:${facts.year}` }),
     ...facts.labels.map((label) => h('span', { dataPagefindFilter: 'label' }, label)),
@@ -92,12 +93,17 @@ function flatten(nodes: readonly CommentNode[]): StoredComment[] {
   return nodes.flatMap((n) => [n.comment, ...flatten(n.replies)]);
 }
 
-function commentSection(comment: StoredComment, handles: Readonly<Record<string, string>>): Element[] {
-  const id = commentAnchor(comment);
-  if (comment.status === 'tombstone') return [h(COMMENT_HEADING, { id }, tombstoneText(comment))];
-  const name = commentDisplayName(comment, comment.author.authorKey ? handles[comment.author.authorKey] : undefined);
+/** The name shown for a comment (its author, or the removal notice of a tombstone). */
+function shownName(comment: StoredComment, handles: Readonly<Record<string, string>>): string {
+  if (comment.status === 'tombstone') return tombstoneText(comment);
+  return commentDisplayName(comment, comment.author.authorKey ? handles[comment.author.authorKey] : undefined);
+}
+
+function commentSection(comment: StoredComment, name: string): Element[] {
+  const heading = h(COMMENT_HEADING, { id: commentAnchor(comment) }, name);
+  if (comment.status === 'tombstone') return [heading];
   // Text only: the body passes the site's sanitizer (which also redacts e-mail addresses) first.
-  return [h(COMMENT_HEADING, { id }, name), h('p', htmlToPlainText(sanitizeCommentHtml(comment.bodyHtml)))];
+  return [heading, h('p', htmlToPlainText(sanitizeCommentHtml(comment.bodyHtml)))];
 }
 
 /**
@@ -110,10 +116,13 @@ export function commentThreadRecord(
   handles: Readonly<Record<string, string>>,
 ): CommentThreadRecord | undefined {
   if (comments.length === 0) return undefined;
-  const ordered = flatten(threadComments(comments).roots);
+  const ordered = flatten(threadComments(comments).roots).map((c) => ({ comment: c, name: shownName(c, handles) }));
+  // Each name also as meta: Pagefind decodes a heading's text twice for its sub-result
+  // title (a name written "AT&amp;T" would show as "AT&T"), its meta once, as written.
+  const names = Object.fromEntries(ordered.map(({ comment, name }) => [commenterMetaKey(commentAnchor(comment)), name]));
   const record = document(`${facts.url}#comments`, [
-    ...ordered.flatMap((c) => commentSection(c, handles)),
-    facetElements(facts, 'comment', { comments: String(comments.length) }),
+    ...ordered.flatMap(({ comment, name }) => commentSection(comment, name)),
+    facetElements(facts, 'comment', { comments: String(comments.length), ...names }),
   ]);
   return { ...record, comments: comments.length };
 }

@@ -7,7 +7,8 @@ import { commentAnchor } from '../../../src/lib/comments';
 import type { StoredComment } from '../../../src/lib/schemas';
 import { postBodyTree } from '../../../src/lib/search/post-body';
 import { commentThreadRecord, postRecord, type PostFacts } from '../../../src/lib/search/records';
-import { HOSTILE, hugeBody } from './hostile';
+import { commenterMetaKey } from '../../../src/lib/search/results';
+import { HOSTILE, hugeBody } from '../../hostile-text';
 
 const facts: PostFacts = {
   id: '2013/04/jail',
@@ -110,8 +111,13 @@ describe('comment-thread records', () => {
     expect(main).toContain(HOSTILE.rtl);
     expect(main).toContain(marker);
     expect(texts(tree, '[data-pagefind-meta="title"]')).toEqual([facts.title]);
-    const keyed = selectAll('[data-pagefind-filter], [data-pagefind-meta]', tree).map((e) => String(attr(e, 'dataPagefindFilter') ?? attr(e, 'dataPagefindMeta')));
-    expect(keyed).toEqual(expect.arrayContaining(['type:comment', `comments:${comments.length}`, 'year:2013']));
+    const keyed = selectAll('[data-pagefind-filter]', tree).map((e) => String(attr(e, 'dataPagefindFilter')));
+    expect(keyed).toEqual(expect.arrayContaining(['type:comment', 'year:2013']));
+    const meta = Object.fromEntries(selectAll('[data-pagefind-meta]', tree).map((e) => [String(attr(e, 'dataPagefindMeta')), toString(e)]));
+    expect(meta.comments).toBe(String(comments.length));
+    // Each name as meta too, keyed by its anchor (results.ts reads it for the link text).
+    for (const c of comments) expect(meta[commenterMetaKey(commentAnchor(c))], c.id).toBe(names[headings.findIndex((h) => attr(h, 'id') === commentAnchor(c))]);
+    expect(meta[commenterMetaKey(commentAnchor(comments[0]!))]).toBe(HOSTILE.gt);
   });
 
   it('is absent for a post without comments', () => {

@@ -82,6 +82,9 @@ describe('result shaping', () => {
       ['Roy', `${post.url}#c3`],
     ]);
     expect(r.comments[0]!.excerpt[1]).toEqual({ text: 'bartender', marked: true });
+    // The name comes from the record's meta when there (Pagefind decodes heading text twice).
+    const named = shapeResult({ ...thread, meta: { ...thread.meta, 'name-c1': 'AT&amp;T <b>' } });
+    expect(named.comments[0]!.name).toBe('AT&amp;T <b>');
   });
 
   it('copes with missing meta', () => {
