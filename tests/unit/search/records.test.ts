@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll, select } from 'hast-util-select';
-import { toString } from 'hast-util-to-string';
+import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { commentAnchor } from '../../../src/lib/comments';
 import type { StoredComment } from '../../../src/lib/schemas';
@@ -36,7 +36,7 @@ function comment(name: string, bodyHtml: string, extra: Partial<StoredComment> =
 }
 
 const parse = (html: string): Root => fromHtml(html);
-const texts = (tree: Root, selector: string) => selectAll(selector, tree).map((e) => toString(e));
+const texts = (tree: Root, selector: string) => selectAll(selector, tree).map((e) => toText(e));
 const attr = (el: Element | undefined, name: string) => el?.properties[name];
 
 describe('post records', () => {
@@ -46,7 +46,7 @@ describe('post records', () => {
     expect(record.url).toBe('/2013/04/jail.html');
     const tree = parse(record.html);
     expect(texts(tree, '[data-pagefind-body] > h1')).toEqual([facts.title]);
-    const main = toString(select('[data-pagefind-body]', tree)!);
+    const main = toText(select('[data-pagefind-body]', tree)!);
     expect(main).toContain(`Words about ${HOSTILE.gt} & ${HOSTILE.emoji}.`);
     expect(main).toContain('More bold text.');
     expect(main).toContain('Posted by ClinkShrink');
@@ -67,7 +67,7 @@ describe('post records', () => {
       'mdx',
     );
     const tree = parse(postRecord(facts, body).html);
-    const main = toString(select('[data-pagefind-body] > div', tree)!);
+    const main = toText(select('[data-pagefind-body] > div', tree)!);
     expect(main).not.toContain('import');
     expect(main).not.toContain('1 + 1');
     expect(main).toContain('A talk on delirium');
@@ -99,13 +99,13 @@ describe('comment-thread records', () => {
     const headings = selectAll('[data-pagefind-body] > h2', tree);
     expect(headings.map((h) => attr(h, 'id'))).toEqual(expect.arrayContaining(comments.map((c) => commentAnchor(c))));
     expect(headings).toHaveLength(comments.length);
-    const names = headings.map((h) => toString(h));
+    const names = headings.map((h) => toText(h));
     expect(names).toEqual(
       expect.arrayContaining([HOSTILE.gt, HOSTILE.quotes, HOSTILE.emoji, HOSTILE.long, 'Big', 'Dinah', 'This comment has been removed by a blog administrator.']),
     );
     // Replies follow their parent, as on the page.
     expect(names.indexOf(HOSTILE.emoji)).toBe(names.indexOf(HOSTILE.gt) + 1);
-    const main = toString(select('[data-pagefind-body]', tree)!);
+    const main = toText(select('[data-pagefind-body]', tree)!);
     // Comment HTML is sanitized: the script is gone, its text is not markup.
     expect(selectAll('script', tree)).toEqual([]);
     expect(main).toContain(HOSTILE.rtl);
@@ -113,7 +113,7 @@ describe('comment-thread records', () => {
     expect(texts(tree, '[data-pagefind-meta="title"]')).toEqual([facts.title]);
     const keyed = selectAll('[data-pagefind-filter]', tree).map((e) => String(attr(e, 'dataPagefindFilter')));
     expect(keyed).toEqual(expect.arrayContaining(['type:comment', 'year:2013']));
-    const meta = Object.fromEntries(selectAll('[data-pagefind-meta]', tree).map((e) => [String(attr(e, 'dataPagefindMeta')), toString(e)]));
+    const meta = Object.fromEntries(selectAll('[data-pagefind-meta]', tree).map((e) => [String(attr(e, 'dataPagefindMeta')), toText(e)]));
     expect(meta.comments).toBe(String(comments.length));
     // Each name as meta too, keyed by its anchor (results.ts reads it for the link text).
     for (const c of comments) expect(meta[commenterMetaKey(commentAnchor(c))], c.id).toBe(names[headings.findIndex((h) => attr(h, 'id') === commentAnchor(c))]);
