@@ -30,25 +30,21 @@ interface PostFacts {
   text: string;
 }
 
-/** Every post page's facets, read from the built HTML. */
+/** Every post page's facts as the page shows them (title, byline, labels, time, body). */
 function postFacts(): Map<string, PostFacts> {
   const facts = new Map<string, PostFacts>();
   for (const file of walk(SITE_DIST).filter(isPostFile)) {
     const url = `/${file}`;
     const p = builtPage(url, SITE_DIST);
-    const filters = p.all('[data-search-meta] [data-pagefind-filter]');
-    const value = (el: (typeof filters)[number]) => {
-      const raw = attr(el, 'dataPagefindFilter')!;
-      return raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : textOf(el);
-    };
-    const of = (key: string) => filters.filter((f) => attr(f, 'dataPagefindFilter')!.split(':')[0] === key).map(value);
+    // The post's time in the blog's zone, as the byline's permalink shows it.
+    const date = attr(p.one('article .post-byline .timestamp-link time'), 'dateTime')!;
     facts.set(url, {
       url,
       title: p.text('h1'),
-      author: of('author')[0]!,
-      year: of('year')[0]!,
-      labels: of('label'),
-      date: attr(p.one('[data-search-meta] [data-pagefind-sort]'), 'dataPagefindSort')!.replace(/^date:/, ''),
+      author: p.text('article .post-byline a[rel="author"]'),
+      year: date.slice(0, 4),
+      labels: p.all('article .post-labels a[rel="tag"]').map((a) => textOf(a)),
+      date,
       text: p.text('article .post-body').toLowerCase(),
     });
   }
