@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { buildSettings } from '../lib/build-settings';
 import { siteConfig } from '../site.config';
-import { CACHE_FOLDER, COMMENT_BUNDLE, commentIndexDigest, planCommentIndex } from '../lib/search/comment-index';
+import { CACHE_FOLDER, COMMENT_BUNDLE, commentIndexDigest, filesDigest, planCommentIndex, RECORD_CODE } from '../lib/search/comment-index';
 import { unusedFiles } from '../lib/search/bundle';
 import { postBodyTree } from '../lib/search/post-body';
 import { commentThreadRecord, postRecord, type SearchDocument } from '../lib/search/records';
@@ -51,6 +51,7 @@ export default function pagefindIntegration(): AstroIntegration {
             cutoff: new Date(settings.cutoff),
             includeDrafts: settings.includeDrafts,
             pagefindVersion: pagefindVersion(fileURLToPath(root!)),
+            codeDigest: recordCodeDigest(fileURLToPath(root!)),
           },
           logger,
         );
@@ -90,6 +91,11 @@ function pagefindVersion(projectRoot: string): string {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
 }
 
+function recordCodeDigest(projectRoot: string): string {
+  const read = (path: string) => (existsSync(join(projectRoot, path)) ? readFileSync(join(projectRoot, path), 'utf8') : undefined);
+  return filesDigest(RECORD_CODE.map((path) => ({ path, text: read(path) })));
+}
+
 export interface SearchIndexOptions {
   /** The built site: the bundles are written to its `pagefind/` and `pagefind-comments/`. */
   siteDir: string;
@@ -100,6 +106,8 @@ export interface SearchIndexOptions {
   cutoff: Date;
   includeDrafts: boolean;
   pagefindVersion: string;
+  /** Digest of the code that makes comment records (comment-index.ts, RECORD_CODE). */
+  codeDigest: string;
 }
 
 type Logger = Pick<AstroIntegrationLogger, 'info'>;
@@ -182,7 +190,7 @@ async function writeCommentBundle(source: SearchSource, options: SearchIndexOpti
 
   const cacheRoot = join(options.cacheDir, CACHE_FOLDER);
   await mkdir(cacheRoot, { recursive: true });
-  const digest = commentIndexDigest({ commentFiles: source.commentFiles, handles: source.handles, pagefindVersion: options.pagefindVersion });
+  const digest = commentIndexDigest({ commentFiles: source.commentFiles, handles: source.handles, pagefindVersion: options.pagefindVersion, codeDigest: options.codeDigest });
   const plan = planCommentIndex(digest, await readdir(cacheRoot));
   const kept = join(cacheRoot, plan.keep);
   if (!plan.reuse) {

@@ -10,8 +10,22 @@ import type { SourceCommentFile } from './source';
  * result), does.
  */
 
-/** Bump when the comment records change shape (records.ts), so kept bundles are not reused. */
-export const COMMENT_RECORDS_VERSION = 2;
+/**
+ * The code and dependencies a comment record is made with (from the project root): a
+ * change to any of them changes the digest, so a kept bundle never outlives its code.
+ */
+export const RECORD_CODE = [
+  'src/integrations/pagefind.ts',
+  'src/lib/search/records.ts',
+  'src/lib/search/results.ts',
+  'src/lib/search/source.ts',
+  'src/lib/search/comment-index.ts',
+  'src/lib/comments.ts',
+  'src/lib/sanitize.ts',
+  'src/lib/urls.ts',
+  'src/lib/schemas.ts',
+  'package-lock.json',
+];
 
 /** Folder of the comment bundle in the output, beside Pagefind's own `pagefind/`. */
 export const COMMENT_BUNDLE = 'pagefind-comments';
@@ -24,13 +38,15 @@ export interface CommentIndexInput {
   handles: Readonly<Record<string, string>>;
   /** Pagefind's version: another version may write another bundle format. */
   pagefindVersion: string;
+  /** Digest of the RECORD_CODE files. */
+  codeDigest: string;
 }
 
 /** Hex SHA-256 of what the comment records are built from; order of files does not matter. */
 export function commentIndexDigest(input: CommentIndexInput): string {
   const hash = createHash('sha256');
   const update = (value: unknown) => hash.update(`${JSON.stringify(value)}\n`);
-  update({ version: COMMENT_RECORDS_VERSION, pagefind: input.pagefindVersion });
+  update({ code: input.codeDigest, pagefind: input.pagefindVersion });
   update(Object.entries(input.handles).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const files = [...input.commentFiles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const f of files) {
@@ -38,6 +54,13 @@ export function commentIndexDigest(input: CommentIndexInput): string {
     hash.update(f.text);
     hash.update('\n');
   }
+  return hash.digest('hex');
+}
+
+/** Digest of the files' contents (a missing file counts as empty). */
+export function filesDigest(files: readonly { path: string; text: string | undefined }[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${f.path}\n${f.text?.length ?? -1}\n`).update(f.text ?? '');
   return hash.digest('hex');
 }
 

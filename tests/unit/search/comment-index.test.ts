@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentIndexDigest, keptBundleName, planCommentIndex, type CommentIndexInput } from '../../../src/lib/search/comment-index';
+import { commentIndexDigest, filesDigest, keptBundleName, planCommentIndex, RECORD_CODE, type CommentIndexInput } from '../../../src/lib/search/comment-index';
 import type { SourceCommentFile } from '../../../src/lib/search/source';
 import type { PostFacts } from '../../../src/lib/search/records';
 
@@ -17,6 +17,7 @@ const input = (files: SourceCommentFile[], extra: Partial<CommentIndexInput> = {
   commentFiles: files,
   handles: { roy: 'Roy', dinah: 'Dinah' },
   pagefindVersion: '1.6.0',
+  codeDigest: 'code-1',
   ...extra,
 });
 
@@ -38,6 +39,7 @@ describe('the comment bundle digest', () => {
       input([a, file('2013/04/b', '{"comments":[2]}', { ...post('2013/04/b'), labels: [] })]),
       input([a, b], { handles: { roy: 'Roy D.', dinah: 'Dinah' } }),
       input([a, b], { pagefindVersion: '1.7.0' }),
+      input([a, b], { codeDigest: 'code-2' }),
     ].map(commentIndexDigest);
     for (const digest of changed) expect(digest).not.toBe(base);
     expect(new Set(changed).size).toBe(changed.length);
@@ -45,6 +47,19 @@ describe('the comment bundle digest', () => {
 
   it("does not read the posts' bodies: they are not part of the input", () => {
     expect(Object.keys(a.post).sort()).toEqual(['author', 'date', 'id', 'labels', 'title', 'url', 'year']);
+  });
+});
+
+describe('the code digest', () => {
+  it('changes with any file of the code that makes records, or its absence', () => {
+    const files = RECORD_CODE.map((path) => ({ path, text: `source of ${path}` }));
+    const base = filesDigest(files);
+    expect(filesDigest(files.map((f) => ({ ...f })))).toBe(base);
+    for (const [i] of files.entries()) {
+      expect(filesDigest(files.map((f, j) => (j === i ? { ...f, text: `${f.text} changed` } : f)))).not.toBe(base);
+      expect(filesDigest(files.map((f, j) => (j === i ? { ...f, text: undefined } : f)))).not.toBe(base);
+    }
+    expect(RECORD_CODE).toEqual(expect.arrayContaining(['src/lib/search/records.ts', 'src/lib/sanitize.ts', 'package-lock.json']));
   });
 });
 

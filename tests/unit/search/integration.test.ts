@@ -52,6 +52,7 @@ beforeEach(() => {
     cutoff: new Date('2026-01-01T00:00:00Z'),
     includeDrafts: false,
     pagefindVersion: '1.6.0',
+    codeDigest: 'code-1',
   };
   mkdirSync(options.siteDir);
 });
@@ -102,6 +103,12 @@ describe('buildSearchIndex', () => {
     await buildSearchIndex(options, logger);
     expect(messages.at(-1)).toMatch(/indexed in pagefind-comments/);
     expect(kept()).not.toEqual(second);
+
+    // New record code (records.ts, the sanitizer, dependencies…): rebuilt, never a stale bundle.
+    const third = kept();
+    await buildSearchIndex({ ...options, codeDigest: 'code-2' }, logger);
+    expect(messages.at(-1)).toMatch(/indexed in pagefind-comments/);
+    expect(kept()).not.toEqual(third);
   });
 
   it('fails naming the file and the field when a post or comment file is invalid', { timeout: 60_000 }, async () => {
