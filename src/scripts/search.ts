@@ -2,8 +2,8 @@
  * The search page's UI on Pagefind's JS API. Loaded only by src/pages/search/index.astro.
  *
  * Three parts: the pure state and view model (src/lib/search/: state.ts, plan.ts,
- * view-model.ts, results.ts), the view below (copies a model into the DOM, reads the
- * controls), and start(), which wires events to state changes and searches.
+ * view-model.ts, results.ts, merge.ts); SearchPageView, which copies a model into the DOM;
+ * and SearchController (state, searches) with listen(), which turns events into states.
  *
  * The URL is the state: every change is written with history.pushState (filters, sort,
  * the comments switch, submitting) or replaceState (typing), and back/forward re-read it.
@@ -96,116 +96,116 @@ const byId = <T extends HTMLElement>(id: string) => {
 };
 
 /** The page's controls and output, and the only code that writes to them. */
-function createView() {
-  const facetLists = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLUListElement>(`facet-${f}`)])) as Record<Facet, HTMLUListElement>;
-  const templates = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLTemplateElement>(`facet-${f}-template`)])) as Record<Facet, HTMLTemplateElement>;
-  const view = {
-    form: byId<HTMLFormElement>('search-form'),
-    input: byId<HTMLInputElement>('search-q'),
-    ui: byId<HTMLElement>('search-ui'),
-    sort: byId<HTMLSelectElement>('search-sort'),
-    comments: byId<HTMLInputElement>('search-comments'),
-    commentsCount: byId<HTMLElement>('search-comments-count'),
-    status: byId<HTMLElement>('search-status'),
-    list: byId<HTMLOListElement>('search-results'),
-    more: byId<HTMLButtonElement>('search-more'),
-    clear: byId<HTMLButtonElement>('search-clear'),
-    labelsMore: byId<HTMLButtonElement>('facet-label-more'),
-    notice: byId<HTMLElement>('search-notice'),
-    facetLists,
-    pageTitle: document.title,
+class SearchPageView {
+  readonly form = byId<HTMLFormElement>('search-form');
+  readonly input = byId<HTMLInputElement>('search-q');
+  readonly ui = byId<HTMLElement>('search-ui');
+  readonly sort = byId<HTMLSelectElement>('search-sort');
+  readonly comments = byId<HTMLInputElement>('search-comments');
+  readonly commentsCount = byId<HTMLElement>('search-comments-count');
+  readonly status = byId<HTMLElement>('search-status');
+  readonly list = byId<HTMLOListElement>('search-results');
+  readonly more = byId<HTMLButtonElement>('search-more');
+  readonly clear = byId<HTMLButtonElement>('search-clear');
+  readonly labelsMore = byId<HTMLButtonElement>('facet-label-more');
+  readonly notice = byId<HTMLElement>('search-notice');
+  readonly facetLists = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLUListElement>(`facet-${f}`)])) as Record<Facet, HTMLUListElement>;
+  readonly templates = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLTemplateElement>(`facet-${f}-template`)])) as Record<Facet, HTMLTemplateElement>;
+  readonly pageTitle = document.title;
 
-    /** Reveal the controls: the page kept their space (search.css), so nothing moves. */
-    reveal(): void {
-      view.ui.hidden = false;
-      delete view.ui.dataset.reserveSpace;
-      view.status.textContent = 'Loading search…';
-    },
+  /** Reveal the controls: the page kept their space (search.css), so nothing moves. */
+  reveal(): void {
+    this.ui.hidden = false;
+    delete this.ui.dataset.reserveSpace;
+    this.status.textContent = 'Loading search…';
+  }
 
-    /** Make the controls show `s` (on load and on back/forward). */
-    reflect(s: SearchState): void {
-      if (view.input.value.replace(/\s+/g, ' ').trim() !== s.q) view.input.value = s.q;
-      view.sort.value = s.sort;
-      view.comments.checked = s.comments;
-      // The build renders the empty search's filters, disabled until this script handles them.
-      for (const facet of FACETS) {
-        for (const box of facetLists[facet].querySelectorAll('input')) {
-          box.disabled = false;
-          box.checked = s.filters[facet].includes(box.value);
-        }
+  /** Make the controls show `s` (on load and on back/forward). */
+  reflect(s: SearchState): void {
+    if (this.input.value.replace(/\s+/g, ' ').trim() !== s.q) this.input.value = s.q;
+    this.sort.value = s.sort;
+    this.comments.checked = s.comments;
+    // The build renders the empty search's filters, disabled until this script handles them.
+    for (const facet of FACETS) {
+      for (const box of this.facetLists[facet].querySelectorAll('input')) {
+        box.disabled = false;
+        box.checked = s.filters[facet].includes(box.value);
       }
-      document.title = documentTitle(view.pageTitle, s);
-    },
+    }
+    document.title = documentTitle(this.pageTitle, s);
+  }
 
-    busy(): void {
-      view.list.setAttribute('aria-busy', 'true');
-    },
+  busy(): void {
+    this.list.setAttribute('aria-busy', 'true');
+  }
 
-    /** The list now shows `s` (data-state lets tests and tools wait for it). */
-    done(s: SearchState): void {
-      view.list.dataset.state = serializeSearchState(s);
-      view.list.setAttribute('aria-busy', 'false');
-    },
+  /** The list now shows `s` (data-state lets tests and tools wait for it). */
+  done(s: SearchState): void {
+    this.list.dataset.state = serializeSearchState(s);
+    this.list.setAttribute('aria-busy', 'false');
+  }
 
-    cannotLoad(): void {
-      view.ui.hidden = true;
-      view.notice.hidden = false;
-      view.notice.textContent = import.meta.env.DEV
-        ? 'Search needs a build: run npm run build once, then restart npm run dev.'
-        : 'Search could not load. Try again later, or browse by label or month below.';
-    },
+  cannotLoad(): void {
+    this.ui.hidden = true;
+    this.notice.hidden = false;
+    this.notice.textContent = import.meta.env.DEV
+      ? 'Search needs a build: run npm run build once, then restart npm run dev.'
+      : 'Search could not load. Try again later, or browse by label or month below.';
+  }
 
-    failed(): void {
-      view.list.replaceChildren();
-      view.more.hidden = true;
-      view.status.textContent = 'The search failed (the index may have changed since this page loaded). Reload the page to try again.';
-    },
+  failed(): void {
+    this.list.replaceChildren();
+    this.more.hidden = true;
+    this.status.textContent = 'The search failed (the index may have changed since this page loaded). Reload the page to try again.';
+  }
 
-    /** Filters, counts and title for a search; the results follow with showResults. */
-    showModel(s: SearchState, model: SearchView): void {
-      for (const facet of FACETS) view.showFacet(facet, model.facets[facet]);
-      view.clear.hidden = !model.showClear;
-      if (model.commentThreads !== undefined) view.showThreadCount(model.commentThreads);
-      document.title = documentTitle(view.pageTitle, s);
-      if (model.blank) {
-        view.list.replaceChildren();
-        view.more.hidden = true;
-        view.status.textContent = model.status;
-      }
-    },
+  /** Filters, counts and title for a search; the results follow with showResults. */
+  showModel(s: SearchState, model: SearchView): void {
+    for (const facet of FACETS) this.showFacet(facet, model.facets[facet]);
+    this.clear.hidden = !model.showClear;
+    if (model.commentThreads !== undefined) this.showThreadCount(model.commentThreads);
+    document.title = documentTitle(this.pageTitle, s);
+    if (model.blank) {
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = model.status;
+    }
+  }
 
-    showThreadCount(n: number): void {
-      setCount(view.commentsCount, n, THREADS_NOUN);
-    },
+  showThreadCount(n: number): void {
+    setCount(this.commentsCount, n, THREADS_NOUN);
+  }
 
-    showFacet(facet: Facet, model: FacetView): void {
-      const listEl = facetLists[facet];
-      const active = document.activeElement;
-      const focused = active instanceof HTMLInputElement && listEl.contains(active) ? active.value : undefined;
-      listEl.replaceChildren(
-        ...(model.shown.length === 0 ? [el('li', { className: 'facet-empty' }, 'None match')] : model.shown.map((o, i) => facetOption(templates[facet], facet, o, i))),
-      );
-      if (model.more) {
-        view.labelsMore.hidden = model.more.hidden;
-        view.labelsMore.setAttribute('aria-expanded', String(model.more.expanded));
-        view.labelsMore.textContent = model.more.text;
-      }
-      if (focused !== undefined) [...listEl.querySelectorAll<HTMLInputElement>('input')].find((b) => b.value === focused)?.focus();
-    },
+  showFacet(facet: Facet, model: FacetView): void {
+    const listEl = this.facetLists[facet];
+    const active = document.activeElement;
+    const focused = active instanceof HTMLInputElement && listEl.contains(active) ? active.value : undefined;
+    listEl.replaceChildren(
+      ...(model.shown.length === 0
+        ? [el('li', { className: 'facet-empty' }, 'None match')]
+        : model.shown.map((o, i) => facetOption(this.templates[facet], facet, o, i))),
+    );
+    if (model.more) {
+      this.labelsMore.hidden = model.more.hidden;
+      this.labelsMore.setAttribute('aria-expanded', String(model.more.expanded));
+      this.labelsMore.textContent = model.more.text;
+    }
+    if (focused !== undefined) [...listEl.querySelectorAll<HTMLInputElement>('input')].find((b) => b.value === focused)?.focus();
+  }
 
-    /** Swap in (or append) result items; a new search replaces the old in one step: no jump. */
-    showResults(results: ShapedResult[], { replace, moreLeft, moveFocus }: { replace: boolean; moreLeft: boolean; moveFocus: boolean }): void {
-      const items = results.map(resultItem);
-      if (replace) view.list.replaceChildren(...items);
-      else view.list.append(...items);
-      view.more.hidden = !moreLeft;
-      if (moveFocus) items[0]?.querySelector('a')?.focus();
-    },
-  };
-  return view;
+  /** Swap in (or append) result items; a new search replaces the old in one step: no jump. */
+  showResults(results: ShapedResult[], { replace, moreLeft, moveFocus }: { replace: boolean; moreLeft: boolean; moveFocus: boolean }): void {
+    const items = results.map(resultItem);
+    if (replace) this.list.replaceChildren(...items);
+    else this.list.append(...items);
+    this.more.hidden = !moreLeft;
+    if (moveFocus) items[0]?.querySelector('a')?.focus();
+  }
+
+  setStatus(text: string): void {
+    this.status.textContent = text;
+  }
 }
-
-type View = ReturnType<typeof createView>;
 
 /** A filter option: a clone of SearchFacet's template (FacetOption.astro), filled in. */
 function facetOption(template: HTMLTemplateElement, facet: Facet, option: FacetOption, index: number): HTMLLIElement {
@@ -292,60 +292,72 @@ async function countThreads(pf: Pagefind, s: SearchState): Promise<number> {
   return answer?.filters[CONTENT_TYPE]?.comment ?? 0;
 }
 
-function start(): void {
-  const view = createView();
-  const index = openIndex(view.comments.dataset.index);
-  let state = parseSearchState(location.search);
-  let labelsExpanded = false;
-  let lastOptions: Record<Facet, FacetOption[]> | undefined;
-  let pending: PagefindResult[][] = [];
-  let order: DateOrder | undefined;
-  let runId = 0;
+/** The page's state and searches: adopts states, runs them, hands models to the view. */
+class SearchController {
+  private state = parseSearchState(location.search);
+  private labelsExpanded = false;
+  private lastOptions: Record<Facet, FacetOption[]> | undefined;
+  private pending: PagefindResult[][] = [];
+  private order: DateOrder | undefined;
+  private runId = 0;
+  private typing: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly view: SearchPageView,
+    private readonly index: SearchIndex,
+  ) {}
+
+  get current(): SearchState {
+    return this.state;
+  }
+
+  start(): void {
+    this.view.reflect(this.state);
+    this.view.reveal();
+    void this.run();
+  }
 
   /** Adopt a new state: write it to the URL, then search. */
-  const commit = (next: SearchState, mode: 'push' | 'replace') => {
-    clearTimeout(typing);
-    const t = transition(state, next, location);
+  commit(next: SearchState, mode: 'push' | 'replace'): void {
+    clearTimeout(this.typing);
+    const t = transition(this.state, next, location);
     if (t.url !== undefined) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', t.url);
-    state = t.state;
-    if (t.search) void run(state);
-  };
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  view.form.addEventListener('submit', (event) => (event.preventDefault(), commit({ ...state, q: view.input.value }, 'push')));
-  view.input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => commit({ ...state, q: view.input.value }, 'replace'), TYPING_DELAY_MS);
-  });
-  view.sort.addEventListener('change', () => commit({ ...state, sort: view.sort.value as SortOrder }, 'push'));
-  view.comments.addEventListener('change', () => commit({ ...state, comments: view.comments.checked }, 'push'));
-  for (const facet of FACETS) {
-    view.facetLists[facet].addEventListener('change', (event) => {
-      const box = event.target as HTMLInputElement;
-      if (box.type === 'checkbox') commit(withFilter(state, facet, box.value, box.checked), 'push');
-    });
+    this.state = t.state;
+    if (t.search) void this.run();
   }
-  view.clear.addEventListener('click', () => (view.input.focus(), commit(withoutFilters(state), 'push')));
-  view.labelsMore.addEventListener('click', () => {
-    labelsExpanded = !labelsExpanded;
-    if (lastOptions) view.showFacet('label', facetView('label', lastOptions.label, labelsExpanded));
-  });
-  view.more.addEventListener('click', () => void showMore(runId, { moveFocus: true }));
-  window.addEventListener('popstate', () => {
-    state = parseSearchState(location.search);
-    view.reflect(state);
-    void run(state);
-  });
 
-  async function run(s: SearchState): Promise<void> {
-    const id = ++runId;
-    view.busy();
+  /** Typing: adopt the words once the reader pauses. */
+  type(words: string): void {
+    clearTimeout(this.typing);
+    this.typing = setTimeout(() => this.commit({ ...this.state, q: words }, 'replace'), TYPING_DELAY_MS);
+  }
+
+  /** Back/forward: the URL changed under the page. */
+  restore(): void {
+    this.state = parseSearchState(location.search);
+    this.view.reflect(this.state);
+    void this.run();
+  }
+
+  toggleLabels(): void {
+    this.labelsExpanded = !this.labelsExpanded;
+    if (this.lastOptions) this.view.showFacet('label', facetView('label', this.lastOptions.label, this.labelsExpanded));
+  }
+
+  showMore(): void {
+    void this.nextPage(this.runId, { moveFocus: true });
+  }
+
+  private async run(): Promise<void> {
+    const s = this.state;
+    const id = ++this.runId;
+    this.view.busy();
     let pf: Pagefind;
     try {
-      pf = await index.pagefind;
-      if (needsCommentIndex(s, index.commentBundle !== undefined)) await mergeComments(index, pf);
+      pf = await this.index.pagefind;
+      if (needsCommentIndex(s, this.index.commentBundle !== undefined)) await mergeComments(this.index, pf);
     } catch (error) {
-      if (id !== runId) return;
-      view.cannotLoad();
+      if (id === this.runId) this.view.cannotLoad();
       console.error('Pagefind did not load', error);
       return;
     }
@@ -353,52 +365,79 @@ function start(): void {
     try {
       answer = await query(pf, s);
     } catch (error) {
-      if (id !== runId) return;
+      if (id !== this.runId) return;
       console.error('Pagefind search failed', error);
-      view.failed();
-      view.done(s);
+      this.view.failed();
+      this.view.done(s);
       return;
     }
-    if (id !== runId) return; // a newer search started meanwhile
-    const commentsLoaded = index.commentsMerged;
-    const model = searchView(s, answer.plan, answer.counts, { labelsExpanded, commentsLoaded });
-    lastOptions = model.options;
-    view.showModel(s, model);
-    pending = model.blank ? [] : answer.queues;
-    order = answer.order;
+    if (id !== this.runId) return; // a newer search started meanwhile
+    const commentsLoaded = this.index.commentsMerged;
+    const model = searchView(s, answer.plan, answer.counts, { labelsExpanded: this.labelsExpanded, commentsLoaded });
+    this.lastOptions = model.options;
+    this.view.showModel(s, model);
+    this.pending = model.blank ? [] : answer.queues;
+    this.order = answer.order;
     if (!model.blank) {
-      await showMore(id, { replace: true });
-      if (id !== runId) return;
-      view.status.textContent = model.status;
+      await this.nextPage(id, { replace: true });
+      if (id !== this.runId) return;
+      this.view.setStatus(model.status);
     }
-    view.done(s);
-    if (!commentsLoaded && !model.blank && index.commentBundle) void countThreadsLater(id, pf, s);
+    this.view.done(s);
+    if (!commentsLoaded && !model.blank && this.index.commentBundle) void this.countThreadsLater(id, pf, s);
   }
 
   /** With comments left out, count the threads they would add once the results are shown. */
-  async function countThreadsLater(id: number, pf: Pagefind, s: SearchState): Promise<void> {
+  private async countThreadsLater(id: number, pf: Pagefind, s: SearchState): Promise<void> {
     try {
-      await mergeComments(index, pf);
+      await mergeComments(this.index, pf);
       const n = await countThreads(pf, s);
-      if (id === runId) view.showThreadCount(n);
+      if (id === this.runId) this.view.showThreadCount(n);
     } catch (error) {
       console.error('The comment index did not load', error);
     }
   }
 
   /** Render the next page of results; after "Show more", focus the first new one. */
-  async function showMore(id: number, { moveFocus = false, replace = false } = {}): Promise<void> {
-    const next = order
-      ? await takeByDate(pending, PAGE_SIZE, async (r) => (await dataOf(r)).meta.date ?? '', order)
-      : (pending[0] ?? []).splice(0, PAGE_SIZE);
+  private async nextPage(id: number, { moveFocus = false, replace = false } = {}): Promise<void> {
+    const next = this.order
+      ? await takeByDate(this.pending, PAGE_SIZE, async (r) => (await dataOf(r)).meta.date ?? '', this.order)
+      : (this.pending[0] ?? []).splice(0, PAGE_SIZE);
     const data = await Promise.all(next.map(dataOf));
-    if (id !== runId) return;
-    view.showResults(data.map(shapeResult), { replace, moreLeft: pending.some((q) => q.length > 0), moveFocus });
+    if (id !== this.runId) return;
+    this.view.showResults(data.map(shapeResult), { replace, moreLeft: this.pending.some((q) => q.length > 0), moveFocus });
   }
+}
 
-  view.reflect(state);
-  view.reveal();
-  void run(state);
+/** Controls to state changes: every event becomes a commit (push) or typing (replace). */
+function listen(view: SearchPageView, page: SearchController): void {
+  view.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    page.commit({ ...page.current, q: view.input.value }, 'push');
+  });
+  view.input.addEventListener('input', () => page.type(view.input.value));
+  view.sort.addEventListener('change', () => page.commit({ ...page.current, sort: view.sort.value as SortOrder }, 'push'));
+  view.comments.addEventListener('change', () => page.commit({ ...page.current, comments: view.comments.checked }, 'push'));
+  for (const facet of FACETS) {
+    view.facetLists[facet].addEventListener('change', (event) => {
+      const box = event.target as HTMLInputElement;
+      if (box.type === 'checkbox') page.commit(withFilter(page.current, facet, box.value, box.checked), 'push');
+    });
+  }
+  view.clear.addEventListener('click', () => {
+    view.input.focus();
+    page.commit(withoutFilters(page.current), 'push');
+  });
+  view.labelsMore.addEventListener('click', () => page.toggleLabels());
+  view.more.addEventListener('click', () => page.showMore());
+  window.addEventListener('popstate', () => page.restore());
+}
+
+function start(): void {
+  const view = new SearchPageView();
+  const page = new SearchController(view, openIndex(view.comments.dataset.index));
+  listen(view, page);
+  page.start();
 }
 
 if (document.getElementById('search-form')) start();
