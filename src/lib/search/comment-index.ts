@@ -49,11 +49,7 @@ export function commentIndexDigest(input: CommentIndexInput): string {
   update({ code: input.codeDigest, pagefind: input.pagefindVersion });
   update(Object.entries(input.handles).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const files = [...input.commentFiles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const f of files) {
-    update([f.file, f.post]);
-    hash.update(f.text);
-    hash.update('\n');
-  }
+  for (const f of files) update([f.file, f.sha256, f.post]);
   return hash.digest('hex');
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -42,8 +43,10 @@ export interface SourcePost {
 export interface SourceCommentFile {
   /** Path from the content folder: "comments/2008/11/slug.json". */
   file: string;
-  /** The file's text, as stored (the digest reads it; parseCommentFile validates it). */
-  text: string;
+  /** Absolute path, to read it again when the comments are indexed (parseCommentFile). */
+  path: string;
+  /** SHA-256 of the file's bytes: the comment index's digest is made of these. */
+  sha256: string;
   /** How many comments it holds (read without validating them). */
   count: number;
   post: PostFacts;
@@ -134,10 +137,11 @@ export function readSearchSource(options: SearchSourceOptions): SearchSource {
   const byId = new Map(posts.map((p) => [p.facts.id, p.facts]));
   const commentFiles = listFiles(join(contentDir, 'comments'), /\.json$/).flatMap((f) => {
     const file = toPosix(relative(contentDir, f));
-    const text = readFileSync(f, 'utf8');
-    const { post, count } = peekCommentFile(file, text);
+    const bytes = readFileSync(f);
+    const { post, count } = peekCommentFile(file, bytes.toString('utf8'));
     const facts = byId.get(post);
-    return facts ? [{ file, text, count, post: facts }] : [];
+    // Only the digest is kept: the text is read again if (and only if) the index is rebuilt.
+    return facts ? [{ file, path: f, sha256: createHash('sha256').update(bytes).digest('hex'), count, post: facts }] : [];
   });
   return { posts, commentFiles, handles };
 }
@@ -157,7 +161,7 @@ function peekCommentFile(file: string, text: string): { post: string; count: num
 
 /** The comments of a comment file, validated with the collection's schema. */
 export function parseCommentFile(file: SourceCommentFile): StoredComment[] {
-  const parsed = postCommentsSchema.safeParse(JSON.parse(file.text));
+  const parsed = postCommentsSchema.safeParse(JSON.parse(readFileSync(file.path, 'utf8')));
   if (!parsed.success) throw invalid(file.file, parsed.error, 'Fix the comment file or import it again.');
   return parsed.data.comments;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { commentIndexDigest, filesDigest, keptBundleName, planCommentIndex, RECORD_CODE, type CommentIndexInput } from '../../../src/lib/search/comment-index';
 import type { SourceCommentFile } from '../../../src/lib/search/source';
@@ -12,7 +13,13 @@ const post = (id: string, title = 'A post'): PostFacts => ({
   labels: ['jails'],
   date: '2013-04-02T08:00:00-04:00',
 });
-const file = (id: string, text: string, facts = post(id)): SourceCommentFile => ({ file: `comments/${id}.json`, text, count: 1, post: facts });
+const file = (id: string, text: string, facts = post(id)): SourceCommentFile => ({
+  file: `comments/${id}.json`,
+  path: `/content/comments/${id}.json`,
+  sha256: createHash('sha256').update(text).digest('hex'),
+  count: 1,
+  post: facts,
+});
 const input = (files: SourceCommentFile[], extra: Partial<CommentIndexInput> = {}): CommentIndexInput => ({
   commentFiles: files,
   handles: { roy: 'Roy', dinah: 'Dinah' },
