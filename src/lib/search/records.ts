@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { commentAnchor, commentDisplayName, threadComments, tombstoneText, type CommentNode } from '../comments';
-import { htmlToPlainText, sanitizeCommentHtml } from '../sanitize';
+import { commentPlainText } from '../sanitize';
 import type { StoredComment } from '../schemas';
 import { COMMENT_HEADING, commenterMetaKey } from './results';
 
@@ -103,7 +103,7 @@ function commentSection(comment: StoredComment, name: string): Element[] {
   const heading = h(COMMENT_HEADING, { id: commentAnchor(comment) }, name);
   if (comment.status === 'tombstone') return [heading];
   // Text only: the body passes the site's sanitizer (which also redacts e-mail addresses) first.
-  return [heading, h('p', htmlToPlainText(sanitizeCommentHtml(comment.bodyHtml)))];
+  return [heading, h('p', commentPlainText(comment.bodyHtml))];
 }
 
 /**
