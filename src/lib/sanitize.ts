@@ -46,6 +46,20 @@ export function sanitizeCommentHtml(html: string): string {
 }
 
 function sanitizeUncached(html: string): string {
+  return toHtml(sanitizedTree(html)).trim();
+}
+
+/**
+ * The text of a comment as readers see it (line breaks kept), through the same sanitizer:
+ * one parse, for search records of many comments.
+ */
+export function commentPlainText(html: string): string {
+  return toText(sanitizedTree(html), { whitespace: 'normal' })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function sanitizedTree(html: string): Root {
   const tree = fromHtml(html, { fragment: true });
   const clean = sanitize(tree, commentSchema) as Root;
   visit(clean, 'text', (node: Text) => {
@@ -63,7 +77,7 @@ function sanitizeUncached(html: string): string {
     }
     node.properties.rel = COMMENT_LINK_REL.split(' ');
   });
-  return toHtml(clean).trim();
+  return clean;
 }
 
 /** Plain text of HTML (line breaks kept), for titles, excerpts and search records. */

@@ -6,7 +6,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, page as builtPage, textOf, walk } from '../helpers';
-import { isPostFile } from '../../src/lib/search/index-records';
 import { parseSearchState, serializeSearchState } from '../../src/lib/search/state';
 import { commentAnchor } from '../../src/lib/comments';
 import { childEnv, freePort, hasChromium, waitForServer, launch, pageErrors, recordTransfers, serve, serveStatic, SITE_DIST, totalBytes, waitForResults, type Browser, type Site } from './browser';
@@ -18,6 +17,9 @@ import { childEnv, freePort, hasChromium, waitForServer, launch, pageErrors, rec
 
 const SEED = '/2008/11/should-psychiatrists-see-patients-for.html';
 
+/** Post pages, relative to the output folder: `2008/11/slug.html` (not the month's `index.html`). */
+const isPostFile = (file: string) => /^\d{4}\/\d{2}\/[^/]+\.html$/.test(file) && !file.endsWith('/index.html');
+
 interface PostFacts {
   url: string;
   title: string;
@@ -28,25 +30,21 @@ interface PostFacts {
   text: string;
 }
 
-/** Every post page's facets, read from the built HTML. */
+/** Every post page's facts as the page shows them (title, byline, labels, time, body). */
 function postFacts(): Map<string, PostFacts> {
   const facts = new Map<string, PostFacts>();
   for (const file of walk(SITE_DIST).filter(isPostFile)) {
     const url = `/${file}`;
     const p = builtPage(url, SITE_DIST);
-    const filters = p.all('[data-search-meta] [data-pagefind-filter]');
-    const value = (el: (typeof filters)[number]) => {
-      const raw = attr(el, 'dataPagefindFilter')!;
-      return raw.includes(':') ? raw.slice(raw.indexOf(':') + 1) : textOf(el);
-    };
-    const of = (key: string) => filters.filter((f) => attr(f, 'dataPagefindFilter')!.split(':')[0] === key).map(value);
+    // The post's time in the blog's zone, as the byline's permalink shows it.
+    const date = attr(p.one('article .post-byline .timestamp-link time'), 'dateTime')!;
     facts.set(url, {
       url,
       title: p.text('h1'),
-      author: of('author')[0]!,
-      year: of('year')[0]!,
-      labels: of('label'),
-      date: attr(p.one('[data-search-meta] [data-pagefind-sort]'), 'dataPagefindSort')!.replace(/^date:/, ''),
+      author: p.text('article .post-byline a[rel="author"]'),
+      year: date.slice(0, 4),
+      labels: p.all('article .post-labels a[rel="tag"]').map((a) => textOf(a)),
+      date,
       text: p.text('article .post-body').toLowerCase(),
     });
   }
@@ -215,6 +213,11 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
     expect(postUrls(newest)).toEqual(postUrls(relevance));
     expect(postUrls(oldest)).toEqual(postUrls(relevance));
     expect(newest.map((r) => r.href)).not.toEqual(oldest.map((r) => r.href));
+    // With the comment bundle merged in, posts and comment threads are sorted together.
+    await open(page, site, 'q=psychiatrist&sort=newest&comments=1');
+    const mixed = await allResults(page);
+    expect(mixed.some((r) => r.kind === 'comment')).toBe(true);
+    expect(mixed.map(time)).toEqual(mixed.map(time).sort((a, b) => b - a));
   });
 
   it('keeps the search in the URL: restores it on load, updates it, and goes back', async () => {
@@ -391,9 +394,15 @@ describe.skipIf(!hasChromium)('search page in Chromium', () => {
       `[search weight] page load ${kb(totalBytes(load))} (Pagefind runtime, WASM and filters ${kb(totalBytes(pagefindLoad))}); ` +
         `first query ${kb(totalBytes(query))} in ${query.length} requests: ${query.map((t) => t.path.replace(/^.*\//, '')).join(', ')}`,
     );
-    // The first query fetches index chunks and one fragment per shown result, nothing else.
-    expect(query.every((t) => /\/pagefind\/(index|fragment)\//.test(t.path))).toBe(true);
-    expect(query.filter((t) => t.path.includes('/fragment/')).length).toBeLessThanOrEqual(10);
+    // The first query fetches the posts' index chunks and one fragment per shown result; then
+    // (results shown) the comment bundle's entry, metadata and index chunks, to count the
+    // threads beside "Include archived comments": never a comment fragment, none is shown.
+    const posts = query.filter((t) => t.path.includes('/pagefind/'));
+    const comments = query.filter((t) => t.path.includes('/pagefind-comments/'));
+    expect(posts.length + comments.length).toBe(query.length);
+    expect(posts.every((t) => /\/pagefind\/(index|fragment)\//.test(t.path))).toBe(true);
+    expect(posts.filter((t) => t.path.includes('/fragment/')).length).toBeLessThanOrEqual(10);
+    expect(comments.filter((t) => t.path.includes('/fragment/'))).toEqual([]);
     expect(totalBytes(query)).toBeLessThan(150 * 1024);
     expect(load.some((t) => /pagefind-(component-)?ui/.test(t.path))).toBe(false);
   });
@@ -488,7 +497,7 @@ describe.skipIf(!hasChromium)('search in astro dev', () => {
     expect(await page.locator('#search-ui').isHidden()).toBe(true);
 
     // After a build (here: the sample build's index), the dev server serves it.
-    cpSync(join(SITE_DIST, 'pagefind'), join(outDir, 'pagefind'), { recursive: true });
+    for (const bundle of ['pagefind', 'pagefind-comments']) cpSync(join(SITE_DIST, bundle), join(outDir, bundle), { recursive: true });
     await searchSettled(page, url);
     expect(await page.locator('#search-notice').isHidden()).toBe(true);
     expect(await page.locator(`#search-results a[href="${SEED}"]`).count()).toBe(1);

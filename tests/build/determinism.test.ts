@@ -56,6 +56,7 @@ describe('reproducible builds', () => {
   it('writes the same files, search index included', () => {
     expect(first.length).toBeGreaterThan(100);
     expect(first.some((f) => f.startsWith('pagefind/'))).toBe(true);
+    expect(first.some((f) => f.startsWith('pagefind-comments/'))).toBe(true);
     expect(second).toEqual(first);
   });
 

@@ -77,6 +77,17 @@ export function planSearch(state: SearchState): SearchPlan {
   };
 }
 
+/**
+ * Filters of the result lists to merge by date, when one Pagefind answer cannot give the
+ * order: a date-sorted search that includes comments (mergeIndex ranks across bundles by
+ * score only; merge.ts merges these). Undefined: show the first query's results as they are.
+ */
+export function dateSortedLists(state: SearchState, plan: SearchPlan): PagefindFilters[] | undefined {
+  if (!plan.sort || !state.comments) return undefined;
+  const main = plan.queries[0]!.filters;
+  return contentTypes(state).map((type) => ({ ...main, [CONTENT_TYPE]: { any: [type] } }));
+}
+
 export interface FacetOption {
   value: string;
   count: number;

@@ -94,6 +94,12 @@ export function formatResultDate(iso: string | undefined): string | undefined {
   return month ? `${month} ${Number(m[3])}, ${m[1]}` : undefined;
 }
 
+/** Heading that starts each comment in a thread record (records.ts); its id is the comment's anchor. */
+export const COMMENT_HEADING = 'h2';
+
+/** Meta key of the name shown for the comment with this anchor (records.ts writes it). */
+export const commenterMetaKey = (anchor: string) => `name-${anchor}`;
+
 /** How many matched comments a comment-thread result lists. */
 export const COMMENTS_PER_RESULT = 3;
 
@@ -104,11 +110,11 @@ export function shapeResult(data: PagefindResultData): ShapedResult {
   const comments =
     kind === 'comment'
       ? (data.sub_results ?? [])
-          // Sub-results anchored on a comment (`<li id="c…" data-pagefind-title>`); the one
+          // Sub-results anchored on a comment's heading (`<h2 id="c…">Name</h2>`); the one
           // without an anchor is the thread as a whole.
-          .filter((s) => s.anchor?.id && s.anchor.element.toLowerCase() === 'li')
+          .filter((s) => s.anchor?.id && s.anchor.element.toLowerCase() === COMMENT_HEADING)
           .slice(0, COMMENTS_PER_RESULT)
-          .map((s) => ({ url: s.url, name: s.title, excerpt: excerptParts(s.excerpt) }))
+          .map((s) => ({ url: s.url, name: data.meta[commenterMetaKey(s.anchor!.id)] ?? s.title, excerpt: excerptParts(s.excerpt) }))
       : [];
   return {
     kind,

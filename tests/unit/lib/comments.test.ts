@@ -3,7 +3,7 @@ import {
   closedThreadNote, commentAnchor, commentCountLabel, commentCountLink, commentDigits, commentDisplayName, commentPermalink, threadComments, tombstoneText,
 } from '../../../src/lib/comments';
 import { postCommentsSchema } from '../../../src/lib/schemas';
-import { sanitizeCommentHtml } from '../../../src/lib/sanitize';
+import { commentPlainText, htmlToPlainText, sanitizeCommentHtml } from '../../../src/lib/sanitize';
 import type { StoredComment } from '../../../src/lib/schemas';
 
 function c(id: string, parentId: string | null, minute: number, extra: Partial<StoredComment> = {}): StoredComment {
@@ -124,5 +124,26 @@ describe('comment sanitizer', () => {
 
   it('drops ids and classes (no DOM clobbering)', () => {
     expect(sanitizeCommentHtml('<p id="comments" class="x" name="y">t</p>')).toBe('<p>t</p>');
+  });
+});
+
+describe('comment text for search', () => {
+  it('is the text of the sanitized comment, in one parse', () => {
+    for (const html of [
+      '<p>I said <b>hi</b> &amp; "bye"</p><script>alert(1)</script><p>next</p>',
+      '<p>write me at jane.doe+blog@example.com</p>',
+      'Mom &gt; Dad<br>line two<br><br><br><br>after',
+      '<a href="javascript:alert(1)">kept text</a> مرحبا 🦆',
+    ]) {
+      expect(commentPlainText(html), html).toBe(htmlToPlainText(sanitizeCommentHtml(html)));
+    }
+    expect(commentPlainText('<p>mail jane@example.com</p><script>x()</script>')).not.toMatch(/jane@|x\(\)/);
+  });
+});
+
+describe('comment anchors', () => {
+  it('come from one function, by comment', () => {
+    expect(commentAnchor({ id: 'blogger:1143037752240118350' })).toBe('c1143037752240118350');
+    expect(commentAnchor({ id: 'disqus:820011937' })).toBe('c-disqus-820011937');
   });
 });

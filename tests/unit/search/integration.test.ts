@@ -1,64 +1,121 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../../src/integrations/pagefind';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSearchIndex, type SearchIndexOptions } from '../../../src/integrations/pagefind';
+import { CACHE_FOLDER } from '../../../src/lib/search/comment-index';
 
-/** The indexing hook on tiny built sites, with the real Pagefind binary. */
+/** The indexing hook on a tiny content folder, with the real Pagefind binary. */
 
-const post = (title: string, opts: { body?: boolean; comments?: string } = {}) =>
-  `<!doctype html><html lang="en"><head><title>${title}</title></head><body><header data-pagefind-ignore>Site header words</header>` +
-  `<article${opts.body === false ? '' : ' data-pagefind-body'}><h1>${title}</h1><p>Post text about ${title.toLowerCase()}.</p>` +
-  `<div hidden data-search-meta data-pagefind-ignore><span data-pagefind-meta="title">${title}</span><span data-pagefind-filter="author">Roy</span>` +
-  `<span data-pagefind-filter="year:2013"></span><span data-pagefind-sort="date:2013-04-02T08:00:00-04:00"></span></div>` +
-  `<span hidden data-pagefind-filter="type:post"></span></article>` +
-  `<section class="comments" id="comments" data-pagefind-ignore>${opts.comments ?? ''}</section></body></html>`;
-
-let site: string;
+let root: string;
+let options: SearchIndexOptions;
 const messages: string[] = [];
 const logger = { info: (m: string) => void messages.push(m) };
 
-function write(files: Record<string, string>): void {
-  site = mkdtempSync(join(tmpdir(), 'shrinkrap-index-'));
-  for (const [path, html] of Object.entries(files)) {
-    mkdirSync(dirname(join(site, path)), { recursive: true });
-    writeFileSync(join(site, path), html);
-  }
+function write(path: string, text: string): void {
+  mkdirSync(dirname(join(root, 'content', path)), { recursive: true });
+  writeFileSync(join(root, 'content', path), text);
 }
 
+const postFile = (title: string, body: string, extra = '') =>
+  `---\ntitle: ${JSON.stringify(title)}\npublished: "2013-04-02T08:00:00-04:00"\nauthor: roy\nlabels: [jails]\n${extra}---\n\n${body}\n`;
+
+function commentsFile(post: string, bodies: string[]): string {
+  return JSON.stringify({
+    schemaVersion: 1,
+    post,
+    comments: bodies.map((bodyHtml, i) => ({
+      id: `blogger:${100 + i}`,
+      parentId: null,
+      published: `2013-04-0${3 + i}T09:00:00-04:00`,
+      author: { name: `Reader ${i} > others`, role: 'reader', identity: 'guest' },
+      bodyHtml,
+      status: 'visible',
+      source: { system: 'blogger-classic', file: 'x.xml', id: `c${i}`, postRef: 'p' },
+    })),
+  });
+}
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'shrinkrap-index-'));
+  write('authors/roy.yaml', 'handle: Roy\nname: Roy\nrole: Psychiatrist\nsetting: Hospital\nbio: Writes.\n');
+  write('posts/2013/04/jail.md', postFile('Jail', 'Post text about jail.'));
+  write('posts/2013/04/prison.mdx', postFile('Prison', "import X from './x';\n\nPost text about prison."));
+  write('posts/2013/04/draft.md', postFile('Draft', 'Secret draft text.', 'draft: true\n'));
+  write('comments/2013/04/jail.json', commentsFile('2013/04/jail', ['First comment.', '<p>Second <b>comment</b>.</p>']));
+  write('comments/2013/04/draft.json', commentsFile('2013/04/draft', ['On a draft.']));
+  options = {
+    siteDir: join(root, 'dist'),
+    contentDir: join(root, 'content'),
+    cacheDir: join(root, 'cache'),
+    timeZone: 'America/New_York',
+    cutoff: new Date('2026-01-01T00:00:00Z'),
+    includeDrafts: false,
+    pagefindVersion: '1.6.0',
+    codeDigest: 'code-1',
+  };
+  mkdirSync(options.siteDir);
+});
+
 afterEach(() => {
-  rmSync(site, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
   messages.length = 0;
 });
 
+const fragments = (bundle: string) => readdirSync(join(options.siteDir, bundle, 'fragment'));
+const kept = () => readdirSync(join(options.cacheDir, CACHE_FOLDER));
+
 describe('buildSearchIndex', () => {
-  it('indexes post pages and comment threads, skips other pages and drops unused UI files', { timeout: 60_000 }, async () => {
-    write({
-      '2013/04/jail.html': post('Jail', {
-        comments: '<ol><li class="comment" id="c1" data-pagefind-title="Anonymous"><div class="comment-body">Nice.</div></li></ol>',
-      }),
-      '2013/04/prison.html': post('Prison'),
-      '2013/04/index.html': '<!doctype html><html lang="en"><body><h1>April 2013</h1><p>Jail Prison</p></body></html>',
-      'index.html': '<!doctype html><html lang="en"><body><h1>Home</h1></body></html>',
-    });
-    await buildSearchIndex(site, logger);
-    expect(messages.join('\n')).toMatch(/^indexed 2 posts and 1 comment threads \(1 comments\)/);
-    const bundle = readdirSync(join(site, 'pagefind'));
-    expect(bundle).toContain('pagefind.js');
-    expect(bundle).toContain('wasm.en.pagefind');
-    expect(bundle.filter((f) => /-ui\.|highlight|wasm\.unknown/.test(f))).toEqual([]);
-    // 2 posts + 1 thread; the month and home pages have no body and are not records.
-    expect(readdirSync(join(site, 'pagefind', 'fragment'))).toHaveLength(3);
+  it('writes a posts bundle and a comments bundle, visible posts only, without unused UI files', { timeout: 60_000 }, async () => {
+    await buildSearchIndex(options, logger);
+    expect(messages.join('\n')).toMatch(/^indexed 2 posts in pagefind\/ .*; 1 comment threads \(2 comments\) indexed in pagefind-comments\//);
+    for (const bundle of ['pagefind', 'pagefind-comments']) {
+      const files = readdirSync(join(options.siteDir, bundle));
+      expect(files).toContain('pagefind.js');
+      expect(files).toContain('wasm.en.pagefind');
+      expect(files.filter((f) => /-ui\.|highlight|wasm\.unknown/.test(f))).toEqual([]);
+    }
+    expect(fragments('pagefind')).toHaveLength(2);
+    expect(fragments('pagefind-comments')).toHaveLength(1);
   });
 
-  it('fails, naming the file, when a post page has no data-pagefind-body', { timeout: 60_000 }, async () => {
-    write({ '2013/04/jail.html': post('Jail'), '2013/04/broken.html': post('Broken', { body: false }) });
-    await expect(buildSearchIndex(site, logger)).rejects.toThrow(/2013\/04\/broken\.html: 0 elements with data-pagefind-body/);
-    expect(existsSync(join(site, 'pagefind'))).toBe(false);
+  it('reuses the comment bundle until a comment changes, whatever happens to post bodies', { timeout: 90_000 }, async () => {
+    await buildSearchIndex(options, logger);
+    const first = kept();
+    const bundle = readFileSync(join(options.siteDir, 'pagefind-comments', 'pagefind-entry.json'), 'utf8');
+    expect(first).toHaveLength(1);
+
+    write('posts/2013/04/jail.md', postFile('Jail', 'Post text about jail, edited.'));
+    await buildSearchIndex(options, logger);
+    expect(messages.at(-1)).toMatch(/1 comment threads \(2 comments\) reused from the cache/);
+    expect(kept()).toEqual(first);
+    expect(readFileSync(join(options.siteDir, 'pagefind-comments', 'pagefind-entry.json'), 'utf8')).toBe(bundle);
+
+    write('comments/2013/04/jail.json', commentsFile('2013/04/jail', ['First comment.', 'Second comment, edited.', 'A third.']));
+    await buildSearchIndex(options, logger);
+    expect(messages.at(-1)).toMatch(/1 comment threads \(3 comments\) indexed/);
+    expect(kept()).toHaveLength(1);
+    expect(kept()).not.toEqual(first);
+
+    // A retitled post changes what its thread's result shows: rebuilt too.
+    const second = kept();
+    write('posts/2013/04/jail.md', postFile('Jail, retitled', 'Post text about jail, edited.'));
+    await buildSearchIndex(options, logger);
+    expect(messages.at(-1)).toMatch(/indexed in pagefind-comments/);
+    expect(kept()).not.toEqual(second);
+
+    // New record code (records.ts, the sanitizer, dependencies…): rebuilt, never a stale bundle.
+    const third = kept();
+    await buildSearchIndex({ ...options, codeDigest: 'code-2' }, logger);
+    expect(messages.at(-1)).toMatch(/indexed in pagefind-comments/);
+    expect(kept()).not.toEqual(third);
   });
 
-  it('fails when a comment cannot be linked', { timeout: 60_000 }, async () => {
-    write({ '2013/04/jail.html': post('Jail', { comments: '<ol><li class="comment"><div class="comment-body">x</div></li></ol>' }) });
-    await expect(buildSearchIndex(site, logger)).rejects.toThrow(/without an id or data-pagefind-title/);
+  it('fails naming the file and the field when a post or comment file is invalid', { timeout: 60_000 }, async () => {
+    write('posts/2013/04/bad.md', '---\ntitle: Bad\npublished: yesterday\nauthor: roy\n---\n\nText.\n');
+    await expect(buildSearchIndex(options, logger)).rejects.toThrow(/posts\/2013\/04\/bad\.md: published: published must be a date-time/);
+    rmSync(join(root, 'content', 'posts/2013/04/bad.md'));
+    write('comments/2013/04/jail.json', commentsFile('2013/04/jail', ['x']).replace('"reader"', '"visitor"'));
+    await expect(buildSearchIndex(options, logger)).rejects.toThrow(/comments\/2013\/04\/jail\.json: comments\.0\.author\.role: /);
   });
 });

@@ -64,12 +64,12 @@ describe('result shaping', () => {
       meta: { ...post.meta, comments: '9' },
       filters: { ...post.filters, type: ['comment'] },
       sub_results: [
-        { title: 'Anonymous', url: `${post.url}#c1`, excerpt: 'the <mark>bartender</mark> line', anchor: { element: 'li', id: 'c1', location: 0 } },
+        { title: 'Anonymous', url: `${post.url}#c1`, excerpt: 'the <mark>bartender</mark> line', anchor: { element: 'h2', id: 'c1', location: 0 } },
         { title: 'Should…', url: `${post.url}#comments`, excerpt: 'x' },
-        { title: 'Jenny', url: `${post.url}#c2`, excerpt: 'b', anchor: { element: 'li', id: 'c2', location: 9 } },
-        { title: 'Heading', url: `${post.url}#h`, excerpt: 'c', anchor: { element: 'h2', id: 'h', location: 12 } },
-        { title: 'Roy', url: `${post.url}#c3`, excerpt: 'd', anchor: { element: 'LI', id: 'c3', location: 20 } },
-        { title: 'Dinah', url: `${post.url}#c4`, excerpt: 'e', anchor: { element: 'li', id: 'c4', location: 30 } },
+        { title: 'Jenny', url: `${post.url}#c2`, excerpt: 'b', anchor: { element: 'h2', id: 'c2', location: 9 } },
+        { title: 'Heading', url: `${post.url}#h`, excerpt: 'c', anchor: { element: 'h3', id: 'h', location: 12 } },
+        { title: 'Roy', url: `${post.url}#c3`, excerpt: 'd', anchor: { element: 'H2', id: 'c3', location: 20 } },
+        { title: 'Dinah', url: `${post.url}#c4`, excerpt: 'e', anchor: { element: 'h2', id: 'c4', location: 30 } },
       ],
     };
     const r = shapeResult(thread);
@@ -82,6 +82,9 @@ describe('result shaping', () => {
       ['Roy', `${post.url}#c3`],
     ]);
     expect(r.comments[0]!.excerpt[1]).toEqual({ text: 'bartender', marked: true });
+    // The name comes from the record's meta when there (Pagefind decodes heading text twice).
+    const named = shapeResult({ ...thread, meta: { ...thread.meta, 'name-c1': 'AT&amp;T <b>' } });
+    expect(named.comments[0]!.name).toBe('AT&amp;T <b>');
   });
 
   it('copes with missing meta', () => {
