@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'astro/zod';
-import { listFiles } from '../files';
-import { frontmatterOf } from '../import/existing';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { decodeUtf8, listFiles, readAuthorFile, readCommentsFile, readLabelsFile, readPostFile, toPosix } from '../content-files';
 import { buildLabelIndex, postLabels } from '../labels';
 import { isVisible } from '../publishing';
 import { isoInZone, zonedParts } from '../dates';
 import { parsePostId, postPath } from '../urls';
-import { authorSchema, labelInfoSchema, postCommentsSchema, postSchema, type LabelInfo, type StoredComment } from '../schemas';
+import type { StoredComment } from '../schemas';
 import type { PostFacts } from './records';
 
 /**
@@ -61,66 +58,34 @@ export interface SearchSource {
   handles: Record<string, string>;
 }
 
-const toPosix = (p: string) => p.split(sep).join('/');
-
-function invalid(file: string, error: z.ZodError, fix: string): Error {
-  const issue = error.issues[0]!;
-  const field = issue.path.length > 0 ? issue.path.join('.') : '(the whole file)';
-  return new Error(`${file}: ${field}: ${issue.message}. ${fix}`);
-}
-
+/** The blog's authors' handles by key (content-files validates each file). */
 function readAuthors(contentDir: string): Record<string, string> {
   const dir = join(contentDir, 'authors');
   const handles: Record<string, string> = {};
   for (const f of listFiles(dir, /\.ya?ml$/)) {
-    const parsed = authorSchema.safeParse(parseYaml(readFileSync(f, 'utf8')));
-    if (!parsed.success) throw invalid(toPosix(relative(contentDir, f)), parsed.error, 'Fix the author file.');
-    handles[toPosix(relative(dir, f)).replace(/\.ya?ml$/, '')] = parsed.data.handle;
+    handles[toPosix(relative(dir, f)).replace(/\.ya?ml$/, '')] = readAuthorFile(f, toPosix(relative(contentDir, f))).handle;
   }
   return handles;
-}
-
-function readLabelInfo(contentDir: string): Map<string, LabelInfo> {
-  const file = join(contentDir, 'labels.yaml');
-  if (!existsSync(file)) return new Map();
-  const data = (parseYaml(readFileSync(file, 'utf8')) ?? {}) as Record<string, unknown>;
-  return new Map(
-    Object.entries(data).map(([label, value]) => {
-      const parsed = labelInfoSchema.safeParse(value ?? {});
-      if (!parsed.success) throw invalid(`labels.yaml (${label})`, parsed.error, 'Fix the label entry.');
-      return [label, parsed.data];
-    }),
-  );
-}
-
-/** The body of a post file: everything after the front matter. */
-function bodyOf(text: string): string {
-  const end = /^---\r?\n[\s\S]*?\r?\n---(\r?\n|$)/.exec(text);
-  return end ? text.slice(end[0].length) : text;
 }
 
 export function readSearchSource(options: SearchSourceOptions): SearchSource {
   const { contentDir, timeZone } = options;
   const handles = readAuthors(contentDir);
   const postsDir = join(contentDir, 'posts');
-  const rules = postSchema(z.string());
   const visible = listFiles(postsDir, /\.mdx?$/).flatMap((f) => {
     const file = toPosix(relative(contentDir, f));
-    const text = readFileSync(f, 'utf8');
-    const parsed = rules.safeParse(frontmatterOf(text) ?? {});
-    if (!parsed.success) throw invalid(file, parsed.error, 'Fix the front matter.');
+    const { data, body } = readPostFile(f, file);
     const id = toPosix(relative(postsDir, f)).replace(/\.mdx?$/, '');
     parsePostId(id);
-    const data = parsed.data;
     if (!isVisible(data, { cutoff: options.cutoff, includeDrafts: options.includeDrafts })) return [];
     if (!(data.author in handles)) throw new Error(`${file}: author: unknown author "${data.author}". Add content/authors/${data.author}.yaml or fix the field.`);
-    return [{ id, file, text, data }];
+    return [{ id, file, body, data }];
   });
   const labels = buildLabelIndex(
     visible.map((p) => ({ file: p.file, labels: p.data.labels })),
-    readLabelInfo(contentDir),
+    readLabelsFile(contentDir),
   );
-  const posts: SourcePost[] = visible.map(({ id, file, text, data }) => ({
+  const posts: SourcePost[] = visible.map(({ id, file, body, data }) => ({
     facts: {
       id,
       url: postPath(id),
@@ -131,14 +96,14 @@ export function readSearchSource(options: SearchSourceOptions): SearchSource {
       date: isoInZone(data.published, timeZone),
     },
     file,
-    body: bodyOf(text),
+    body,
     format: file.endsWith('.mdx') ? 'mdx' : 'md',
   }));
   const byId = new Map(posts.map((p) => [p.facts.id, p.facts]));
   const commentFiles = listFiles(join(contentDir, 'comments'), /\.json$/).flatMap((f) => {
     const file = toPosix(relative(contentDir, f));
     const bytes = readFileSync(f);
-    const { post, count } = peekCommentFile(file, bytes.toString('utf8'));
+    const { post, count } = peekCommentFile(file, decodeUtf8(bytes, file));
     const facts = byId.get(post);
     // Only the digest is kept: the text is read again if (and only if) the index is rebuilt.
     return facts ? [{ file, path: f, sha256: createHash('sha256').update(bytes).digest('hex'), count, post: facts }] : [];
@@ -161,7 +126,5 @@ function peekCommentFile(file: string, text: string): { post: string; count: num
 
 /** The comments of a comment file, validated with the collection's schema. */
 export function parseCommentFile(file: SourceCommentFile): StoredComment[] {
-  const parsed = postCommentsSchema.safeParse(JSON.parse(readFileSync(file.path, 'utf8')));
-  if (!parsed.success) throw invalid(file.file, parsed.error, 'Fix the comment file or import it again.');
-  return parsed.data.comments;
+  return readCommentsFile(file.path, file.file).comments;
 }
