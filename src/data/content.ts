@@ -5,6 +5,7 @@ import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../l
 import { buildLabelIndex, postLabels, topLabels, type LabelIndex } from '../lib/labels';
 import { isVisible, visibility, type Visibility } from '../lib/publishing';
 import { parsePostId } from '../lib/urls';
+import { once } from '../lib/once';
 import type { StoredComment } from '../lib/schemas';
 
 /**
@@ -22,16 +23,14 @@ export interface Post extends PostRef {
   updated?: Date;
   proofreadBy: string[];
   bloggerId?: string;
+  /** Stored comments on the post (list pages show the count). */
+  commentCount: number;
 }
 
 export type Author = CollectionEntry<'authors'>;
 
 const cutoff = new Date(settings.cutoff);
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let cached: Promise<T> | undefined;
-  return () => (cached ??= load());
-}
 
 export const getLabelIndex = once(async (): Promise<LabelIndex> => {
   const [posts, labelInfo] = await Promise.all([visibleEntries(), getCollection('labels')]);
@@ -49,7 +48,7 @@ const visibleEntries = once(async () => {
 
 /** Visible posts, newest first. */
 export const getPosts = once(async (): Promise<Post[]> => {
-  const [entries, labels] = await Promise.all([visibleEntries(), getLabelIndex()]);
+  const [entries, labels, comments] = await Promise.all([visibleEntries(), getLabelIndex(), getCommentFiles()]);
   return entries
     .map(
       (entry): Post => ({
@@ -64,6 +63,7 @@ export const getPosts = once(async (): Promise<Post[]> => {
         description: entry.data.description,
         proofreadBy: entry.data.proofreadBy.map((r) => r.id),
         bloggerId: entry.data.legacy?.bloggerId,
+        commentCount: comments.get(entry.id)?.comments.length ?? 0,
       }),
     )
     .sort(byNewest);

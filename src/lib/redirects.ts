@@ -7,6 +7,7 @@ import {
   legacyMonthArchivePath,
   monthPath,
   pagePath,
+  postCommentsFeedPath,
   postPath,
   postsFeedPath,
 } from './urls';
@@ -15,7 +16,7 @@ import {
  * Old Blogger addresses -> addresses on this site. Most old paths exist here as
  * files (posts, pages, archives, label pages, feeds); the rest become host
  * redirects in `_redirects` (Netlify and Cloudflare Pages share the format):
- * renamed slugs, Blogger's label feeds and feed aliases.
+ * renamed slugs, Blogger's label feeds, feed aliases and Blogger's per-post comment feeds.
  *
  * Query strings are never matched: static hosts ignore them, so `?m=1` (Blogger's
  * mobile switch) and `?showComment=…` already land on the right file, and the
@@ -136,6 +137,8 @@ export function redirectRules(input: RedirectInput): RedirectRule[] {
     if (spelling !== label) add(labelPath(spelling), `${labelPath(label)}/`);
   }
   for (const [from, to] of FEED_ALIASES) add(from, to);
+  // Blogger's per-post comment feed is the same feed as ours: one file, the old address redirects.
+  for (const p of input.posts) if (p.bloggerId) add(bloggerPostCommentsFeedPath(p.bloggerId), postCommentsFeedPath(p.id));
   return [...rules.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
@@ -168,7 +171,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
       oldPathById.set(p.id, old);
       out.push({ old, to, kind: 'post' }, { old: `${old}?m=1`, to, kind: 'post-mobile' });
     }
-    if (p.bloggerId) out.push({ old: bloggerPostCommentsFeedPath(p.bloggerId), to: bloggerPostCommentsFeedPath(p.bloggerId), kind: 'post-comments-feed' });
+    if (p.bloggerId) out.push({ old: bloggerPostCommentsFeedPath(p.bloggerId), to: postCommentsFeedPath(p.id), kind: 'post-comments-feed' });
   }
   for (const p of input.pages) {
     const to = pagePath(p.id);
