@@ -3,7 +3,7 @@ import { digestOf } from '../lib/cache-key';
 import { once } from '../lib/once';
 import { siteConfig } from '../site.config';
 import { settings } from './settings';
-import { getArchive, getAuthors, getLabelIndex, getSidebarLabels } from './content';
+import { getAuthors, getSidebarData } from './content';
 
 /**
  * Cache keys for `experimental.incrementalBuild`. A page's key is a digest of exactly
@@ -28,10 +28,7 @@ const siteDigest = once(async () => {
 });
 
 /** What the sidebar shows on every page: the archive tree (every title), contributors, labels. */
-export const sidebarDigest = once(async () => {
-  const [archive, labelIndex, topLabels] = await Promise.all([getArchive(), getLabelIndex(), getSidebarLabels()]);
-  return digestOf({ archive, labels: labelIndex.labels.map((l) => [l.label, l.count]), topLabels });
-});
+export const sidebarDigest = once(async () => digestOf(await getSidebarData()));
 
 /**
  * The key of a page given `props`. `sidebar`: the page shows the sidebar (every HTML page

@@ -132,3 +132,22 @@ function groupBy<T>(items: readonly T[], keys: (t: T) => readonly string[]): Map
   }
   return m;
 }
+
+/**
+ * Everything the sidebar shows, reduced to plain data: the archive tree (titles, never
+ * bodies), the contributors and the most used labels. The sidebar renders only this, and
+ * every page's cache key includes its digest (src/data/cache-keys.ts).
+ */
+export const getSidebarData = once(async () => {
+  const [archive, authors, labelIndex, labels] = await Promise.all([getArchive(), getAuthors(), getLabelIndex(), getSidebarLabels()]);
+  return {
+    archive: archive.map((y) => ({
+      year: y.year,
+      count: y.count,
+      months: y.months.map((m) => ({ year: m.year, month: m.month, count: m.count, posts: m.posts.map((p) => ({ id: p.id, title: p.title })) })),
+    })),
+    contributors: [...authors.values()].map((a) => ({ id: a.id, handle: a.data.handle })).sort((a, b) => a.handle.localeCompare(b.handle)),
+    labels: labels.map((l) => ({ label: l.label, count: l.count })),
+    labelTotal: labelIndex.labels.length,
+  };
+});
