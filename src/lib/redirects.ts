@@ -137,9 +137,15 @@ export function redirectRules(input: RedirectInput): RedirectRule[] {
     if (spelling !== label) add(labelPath(spelling), `${labelPath(label)}/`);
   }
   for (const [from, to] of FEED_ALIASES) add(from, to);
-  // Blogger's per-post comment feed is the same feed as ours: one file, the old address redirects.
-  for (const p of input.posts) if (p.bloggerId) add(bloggerPostCommentsFeedPath(p.bloggerId), postCommentsFeedPath(p.id));
-  return [...rules.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const byPath = (a: RedirectRule, b: RedirectRule) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
+  // Blogger's per-post comment feed is the same feed as ours: one file, the old address
+  // redirects. One rule per imported post, so they come last: Cloudflare Pages reads only
+  // the first 2,000 static rules (docs/DEPLOY.md says what to do beyond that).
+  const commentFeeds = input.posts
+    .filter((p) => p.bloggerId)
+    .map((p): RedirectRule => ({ from: bloggerPostCommentsFeedPath(p.bloggerId!), to: postCommentsFeedPath(p.id), status: 301 }))
+    .filter((r) => !rules.has(r.from));
+  return [...[...rules.values()].sort(byPath), ...commentFeeds.sort(byPath)];
 }
 
 function labelFeeds(input: RedirectInput): [string, string][] {

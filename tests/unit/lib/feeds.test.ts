@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { absolutizeHtml, feedUpdated, renderAtom } from '../../../src/lib/feeds';
+import { absolutizeHtml, feedUpdated, renderAtom, textSummary } from '../../../src/lib/feeds';
 
 describe('Atom feeds', () => {
   const xml = renderAtom({
@@ -44,5 +44,18 @@ describe('Atom feeds', () => {
     expect(absolutizeHtml('<a href="/2008/11/x.html">x</a><img src="/_astro/d.svg" alt=""><a href="//cdn/x">y</a>', 'https://example.org')).toBe(
       '<a href="https://example.org/2008/11/x.html">x</a><img src="https://example.org/_astro/d.svg" alt=""><a href="//cdn/x">y</a>',
     );
+  });
+});
+
+describe('textSummary', () => {
+  it('takes the text of the first paragraphs, without markup, HTML or MDX', () => {
+    const md = '# Heading\n\nFirst *para* with [a link](/x) and `code`.\n\n<VideoEmbed id="x" />\n\n- a list\n\nSecond <b>one</b> & more.';
+    expect(textSummary(md)).toBe('First para with a link and code. Second one & more.');
+  });
+
+  it('cuts at a word with an ellipsis', () => {
+    const s = textSummary(`${'word '.repeat(200)}end`, 40);
+    expect(s.length).toBeLessThanOrEqual(40);
+    expect(s.endsWith('word…')).toBe(true);
   });
 });
