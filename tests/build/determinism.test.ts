@@ -33,19 +33,31 @@ describe('reproducible builds', () => {
   let first: string[] = [];
   let second: string[] = [];
 
+  /** The third build: the same input again in the copy, every keyed page from the incremental cache. */
+  const THIRD = join(root, 'dist-from-cache');
+  let third: string[] = [];
+  let restored = 0;
+
   beforeAll(() => {
     isolatedProject(root, { content: true });
-    const r = spawnSync('npx', ['astro', 'build', '--silent'], {
-      cwd: root,
-      encoding: 'utf8',
-      // childEnv(): without Vitest's NODE_ENV=test, which would compile as in dev.
-      // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
-      // outside the copy and is compiled as in dev (e.g. data-image-component on images).
-      env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache' },
-    });
-    if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
+    const copyBuild = (outDir: string, quiet: boolean) => {
+      const r = spawnSync('npx', ['astro', 'build', ...(quiet ? ['--silent'] : [])], {
+        cwd: root,
+        encoding: 'utf8',
+        // childEnv(): without Vitest's NODE_ENV=test, which would compile as in dev.
+        // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
+        // outside the copy and is compiled as in dev (e.g. data-image-component on images).
+        env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', NO_COLOR: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: outDir, ASTRO_CACHE_DIR: './cache' },
+      });
+      if (r.status !== 0) throw new Error(`build into ${outDir} failed:\n${r.stdout}\n${r.stderr}`);
+      return r.stdout;
+    };
+    copyBuild('./dist', true);
+    // Into an empty folder with the cache kept: Astro restores what it can from cacheDir.
+    restored = copyBuild('./dist-from-cache', false).split('\n').filter((l) => l.includes('(restored)')).length;
     first = listFiles(DIST).filter((f) => !IGNORED.has(f)).sort();
     second = listFiles(SECOND).filter((f) => !IGNORED.has(f)).sort();
+    third = listFiles(THIRD).filter((f) => !IGNORED.has(f)).sort();
   }, 600_000);
 
   // After a failure the copy stays in the temp folder, to diff against dist/.
@@ -70,6 +82,13 @@ describe('reproducible builds', () => {
 
   it('writes every file with the same bytes', () => {
     const differ = first.filter((f) => second.includes(f) && !readFileSync(join(DIST, f)).equals(readFileSync(join(SECOND, f))));
+    expect(differ).toEqual([]);
+  });
+
+  it('gives the same bytes when the pages come from the incremental cache', () => {
+    expect(restored).toBeGreaterThan(100);
+    expect(third).toEqual(first);
+    const differ = first.filter((f) => third.includes(f) && !readFileSync(join(DIST, f)).equals(readFileSync(join(THIRD, f))));
     expect(differ).toEqual([]);
   });
 });
