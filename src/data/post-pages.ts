@@ -14,12 +14,13 @@ export interface PostLink {
   title: string;
 }
 
-export interface PostPageProps {
+// A type, not an interface: Astro's props type needs an index signature.
+export type PostPageProps = {
   post: Post;
   newer?: PostLink;
   older?: PostLink;
   comments: StoredComment[];
-}
+};
 
 const link = (p: Post | undefined): PostLink | undefined => (p ? { id: p.id, title: p.title } : undefined);
 
