@@ -18,7 +18,7 @@ import { authorFeedPath, authorPath, labelFeedPath, labelPath, postCommentsFeedP
 
 const authority = new URL(settings.site).hostname;
 
-export const postEntryId = (postId: string) => tagUri(authority, `post:${postId}`);
+const postEntryId = (postId: string) => tagUri(authority, `post:${postId}`);
 
 /** A post feed's input: the entries it shows (already cut to the feed's size) and its addresses. */
 export interface PostsFeedProps {
