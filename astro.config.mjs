@@ -23,6 +23,10 @@ export default defineConfig({
   cacheDir: settings.cacheDir,
   // `/2008/11/slug.html` for posts, `/2008/11/` for archives: Blogger's URL shapes.
   build: { format: 'preserve' },
+  // Pages whose `cacheKey` (src/data/cache-keys.ts) and templates are unchanged since the
+  // last build are copied from cacheDir instead of rendered (docs/PERFORMANCE.md).
+  // build.concurrency must stay 1 for this.
+  experimental: { incrementalBuild: true },
   trailingSlash: 'ignore',
   // The default Markdown processor (Sätteri) has GFM built in and is ~13x faster than
   // unified()+remark-gfm (see README, "Markdown processor").

@@ -165,15 +165,16 @@ export interface Phases {
   renderMs?: number;
   /** From the end of rendering to the search integration's summary line. */
   searchIndexMs?: number;
+  /** Routes copied from the incremental cache instead of rendered ("(restored)"/"(cached)"). */
+  skippedRoutes?: number;
 }
 
-export const ROUTE_KINDS = ['post', 'post comments feed', 'Blogger comments feed', 'other feed', 'listing', 'comment export', 'other'] as const;
+export const ROUTE_KINDS = ['post', 'post comments feed', 'other feed', 'listing', 'comment export', 'other'] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 /** Kinds of output file, from the path Astro logs (build.format 'preserve'). */
 export function routeKind(path: string): RouteKind {
   if (/^\/feeds\/comments\/\d{4}\//.test(path)) return 'post comments feed';
-  if (/^\/feeds\/\d+\/comments\//.test(path)) return 'Blogger comments feed';
   if (path.startsWith('/feeds/')) return 'other feed';
   if (path.startsWith('/exports/')) return 'comment export';
   if (/^\/\d{4}\/\d{2}\/[^/]+\.html$/.test(path) && !path.endsWith('/index.html')) return 'post';
@@ -197,7 +198,9 @@ export function astroPhases(lines: readonly TimedLine[]): Phases {
     const renderEnd = find(/✓ Completed in/, renderStart);
     if (renderEnd >= 0) phases.renderMs = lines[renderEnd]!.at - lines[renderStart]!.at;
     const routes = Object.fromEntries(ROUTE_KINDS.map((k) => [k, { count: 0, ms: 0 }])) as NonNullable<Phases['routes']>;
+    phases.skippedRoutes = 0;
     for (let i = renderStart; i < (renderEnd >= 0 ? renderEnd : lines.length); i++) {
+      if (/[├└]─.*\((restored|cached)\)/.test(lines[i]!.text)) phases.skippedRoutes++;
       const m = /[├└]─\s+(\S+).*\(\+(\d+(?:\.\d+)?)(ms|s)\)/.exec(lines[i]!.text);
       if (!m) continue;
       const kind = routeKind(m[1]!);
@@ -209,4 +212,53 @@ export function astroPhases(lines: readonly TimedLine[]): Phases {
     if (indexed >= 0 && renderEnd >= 0) phases.searchIndexMs = lines[indexed]!.at - lines[renderEnd]!.at;
   }
   return phases;
+}
+
+/* ---------- what the output is made of ---------- */
+
+export const OUTPUT_KINDS = [
+  'post pages',
+  'listing pages',
+  'other pages',
+  'post comment feeds',
+  'other feeds',
+  'comment exports',
+  'search index',
+  'assets',
+  'other files',
+] as const;
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
+/** Kind of a built file from its path relative to dist/ (build.format 'preserve'). */
+export function outputKind(rel: string): OutputKind {
+  if (rel.startsWith('pagefind/')) return 'search index';
+  if (rel.startsWith('_astro/') || /\.(css|js|woff2?|svg|png|jpe?g|gif|webp|ico)$/.test(rel)) return 'assets';
+  if (rel.startsWith('exports/')) return 'comment exports';
+  if (/^feeds\/comments\/(\d{4}|p)\//.test(rel)) return 'post comment feeds';
+  if (rel.startsWith('feeds/') || rel === 'rss.xml') return 'other feeds';
+  if (rel.endsWith('.html')) {
+    if (/^\d{4}\/\d{2}\/[^/]+\.html$/.test(rel) && !rel.endsWith('/index.html')) return 'post pages';
+    if (/^(\d{4}\/|page\/|search\/label\/|authors\/|index\.html$)/.test(rel)) return 'listing pages';
+    return 'other pages';
+  }
+  return 'other files';
+}
+
+/** Files and bytes of a built site by kind (what each kind of file costs). */
+export function outputByKind(dir: string): Record<OutputKind, { files: number; bytes: number }> {
+  const out = Object.fromEntries(OUTPUT_KINDS.map((k) => [k, { files: 0, bytes: 0 }])) as Record<OutputKind, { files: number; bytes: number }>;
+  const walk = (d: string, rel: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, entry.name);
+      const r = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(full, r);
+      else if (entry.isFile()) {
+        const kind = out[outputKind(r)];
+        kind.files++;
+        kind.bytes += statSync(full).size;
+      }
+    }
+  };
+  walk(dir, '');
+  return out;
 }

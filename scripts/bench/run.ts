@@ -9,7 +9,7 @@ import { toText } from 'hast-util-to-text';
 import { buildArchive } from './archive';
 import { writeContent, type ContentManifest, type PostFormat } from './content';
 import { hugoPostPath, writeHugoSite } from './hugo';
-import { astroPhases, ROUTE_KINDS, countFiles, folderStats, median, runMeasured, type Phases, type RunResult } from './measure';
+import { astroPhases, ROUTE_KINDS, OUTPUT_KINDS, countFiles, folderStats, median, outputByKind, runMeasured, type Phases, type RunResult } from './measure';
 import { isolatedProject, REPO_ROOT } from './isolated';
 
 /**
@@ -199,6 +199,7 @@ const search = existsSync(join(out, 'pagefind')) ? folderStats(join(out, 'pagefi
 const typical = typicalPostBytes(join(out, `${manifest.typicalPost.id}.html`));
 const css = countBytes(out, '.css');
 const hugoStats = hugoAvailable ? folderStats(join(hugoRoot, 'public')) : undefined;
+const byKind = outputByKind(out);
 
 function typicalPostBytes(file: string) {
   const html = readFileSync(file, 'utf8');
@@ -237,6 +238,9 @@ const phaseMed = (name: string, pick: (p: Phases) => number | undefined) => {
   const xs = (samples[name] ?? []).map((s) => (s.phases ? pick(s.phases) : undefined)).filter((x): x is number => x !== undefined);
   return xs.length ? median(xs) : NaN;
 };
+function mib(bytes: number) {
+  return (bytes / 1024 ** 2).toFixed(1);
+}
 function gib(bytes: number) {
   return (bytes / 1024 ** 3).toFixed(2);
 }
@@ -270,10 +274,34 @@ for (const kind of ROUTE_KINDS) {
   if (count > 0) say(`    ${kind.padEnd(24)} ${String(count).padStart(6)}  ${sec(ms).padStart(8)}  ${(ms / count).toFixed(1)} ms each`);
 }
 say(`  search index      ${sec(phaseMed('astro cold', (p) => p.searchIndexMs))}`);
+say(`One-post rebuild: ${phaseMed('astro edit', (p) => p.skippedRoutes)} routes restored from the incremental cache, ${phaseMed('astro edit', (p) => (p.routes ? Object.values(p.routes).reduce((n, r) => n + r.count, 0) : NaN))} rendered`);
+say('');
+say('Output by kind:');
+say('| kind | files | MiB | share of bytes |');
+say('|---|---:|---:|---:|');
+for (const kind of OUTPUT_KINDS) {
+  const k = byKind[kind];
+  if (k.files > 0) say(`| ${kind} | ${k.files} | ${mib(k.bytes)} | ${((100 * k.bytes) / all.bytes).toFixed(1)} % |`);
+}
 say('');
 say(`Output: ${pages} HTML pages, ${feeds} feed files, ${all.files} files, ${(all.bytes / 1024 ** 2).toFixed(1)} MiB; search index ${search.files} files, ${(search.bytes / 1024 ** 2).toFixed(1)} MiB; CSS ${(css / 1024).toFixed(1)} KiB`);
 say(`Typical post (${manifest.typicalPost.id}, ${typical.comments} comments): ${(typical.html / 1024).toFixed(1)} KiB HTML, ${typical.js} bytes JavaScript`);
 if (hugoStats) say(`Hugo output: ${hugoStats.files} files, ${(hugoStats.bytes / 1024 ** 2).toFixed(1)} MiB`);
+issueTable();
+
+/** The targets of issue 9, as one table from this run. */
+function issueTable(): void {
+  const peakAll = Math.max(...['astro cold', 'astro warm', 'astro edit'].map(peak).filter((x) => !Number.isNaN(x)));
+  say('');
+  say(`Targets (${posts} posts, ${manifest.comments} comments; ratios from this run):`);
+  say('| measure | this run | must | aim |');
+  say('|---|---:|---:|---:|');
+  say(`| cold build, index included, × Hugo + Pagefind | ${ratio(med('astro cold'), hugoCold)} | ≤ 2.0× | ≤ 1.5× |`);
+  say(`| rebuild after editing one post, × Hugo + Pagefind's rebuild | ${ratio(med('astro edit'), hugoEdit)} | ≤ 0.75× | ≤ 0.5× |`);
+  say(`| peak memory of the build's process tree | ${gib(peakAll)} GiB | ≤ 2 GiB | ≤ 1.5 GiB |`);
+  say(`| output bytes, × Hugo's | ${hugoStats ? ratio(all.bytes, hugoStats.bytes) : '—'} (${mib(all.bytes)} MiB) | ≤ 1.5× | ≤ 1.0× |`);
+  say(`| files deployed (${posts} posts) | ${all.files} | ≤ 15,000 at 2,000 posts | ≤ 10,000 |`);
+}
 
 const result = {
   date: new Date().toISOString(),
@@ -284,7 +312,7 @@ const result = {
   runs,
   medians: Object.fromEntries(Object.keys(samples).map((k) => [k, { wallMs: med(k), cpuMs: cpu(k), peakRssBytes: peak(k) }])),
   phases: Object.fromEntries(Object.entries(samples).filter(([, v]) => v[0]?.phases).map(([k, v]) => [k, v.map((s) => s.phases)])),
-  output: { pages, feeds, files: all.files, bytes: all.bytes, searchFiles: search.files, searchBytes: search.bytes, cssBytes: css },
+  output: { pages, feeds, files: all.files, bytes: all.bytes, searchFiles: search.files, searchBytes: search.bytes, cssBytes: css, byKind },
   typicalPost: { id: manifest.typicalPost.id, ...typical },
   hugoOutput: hugoStats,
 };

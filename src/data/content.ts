@@ -7,6 +7,7 @@ import { isVisible, visibility, type Visibility } from '../lib/publishing';
 import { pageThreadId, parsePostId } from '../lib/urls';
 import { compareComments } from '../lib/comments';
 import { bodyWords, readingMinutes } from '../lib/reading-time';
+import { once } from '../lib/once';
 import type { StoredComment } from '../lib/schemas';
 
 /**
@@ -32,16 +33,14 @@ export interface Post extends PostRef {
   readingMinutes: number;
   /** Name of the series the post belongs to (front matter `series`). */
   series?: string;
+  /** Stored comments on the post (list pages show the count). */
+  commentCount: number;
 }
 
 export type Author = CollectionEntry<'authors'>;
 
 const cutoff = new Date(settings.cutoff);
 
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let cached: Promise<T> | undefined;
-  return () => (cached ??= load());
-}
 
 export const getLabelIndex = once(async (): Promise<LabelIndex> => {
   const [posts, labelInfo] = await Promise.all([visibleEntries(), getCollection('labels')]);
@@ -59,7 +58,7 @@ const visibleEntries = once(async () => {
 
 /** Visible posts, newest first. */
 export const getPosts = once(async (): Promise<Post[]> => {
-  const [entries, labels] = await Promise.all([visibleEntries(), getLabelIndex()]);
+  const [entries, labels, comments] = await Promise.all([visibleEntries(), getLabelIndex(), getCommentFiles()]);
   return entries
     .map(
       (entry): Post => ({
@@ -78,6 +77,7 @@ export const getPosts = once(async (): Promise<Post[]> => {
         commentsRecovered: entry.data.legacy?.commentsRecovered ?? true,
         readingMinutes: readingMinutes(bodyWords(entry.body ?? '')),
         series: entry.data.series,
+        commentCount: comments.get(entry.id)?.comments.length ?? 0,
       }),
     )
     .sort(byNewest);
@@ -142,3 +142,22 @@ function groupBy<T>(items: readonly T[], keys: (t: T) => readonly string[]): Map
   }
   return m;
 }
+
+/**
+ * Everything the sidebar shows, reduced to plain data: the archive tree (titles, never
+ * bodies), the contributors and the most used labels. The sidebar renders only this, and
+ * every page's cache key includes its digest (src/data/cache-keys.ts).
+ */
+export const getSidebarData = once(async () => {
+  const [archive, authors, labelIndex, labels] = await Promise.all([getArchive(), getAuthors(), getLabelIndex(), getSidebarLabels()]);
+  return {
+    archive: archive.map((y) => ({
+      year: y.year,
+      count: y.count,
+      months: y.months.map((m) => ({ year: m.year, month: m.month, count: m.count, posts: m.posts.map((p) => ({ id: p.id, title: p.title })) })),
+    })),
+    contributors: [...authors.values()].map((a) => ({ id: a.id, handle: a.data.handle })).sort((a, b) => a.handle.localeCompare(b.handle)),
+    labels: labels.map((l) => ({ label: l.label, count: l.count })),
+    labelTotal: labelIndex.labels.length,
+  };
+});

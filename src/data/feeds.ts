@@ -1,43 +1,38 @@
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
-import { render } from 'astro:content';
-import { mdxComponents } from '../components/mdx-components';
-import { getAllComments, getAuthor, getAuthors, getPages, getPostById, getPosts, type Post } from './content';
+import { getAllComments, getAuthor, getAuthors, getLabelIndex, getPages, getPostById, getPosts, getPostsByAuthor, getPostsByLabel, type Post } from './content';
+import { withCacheKeys } from './cache-keys';
 import { absolute } from './paths';
 import { settings } from './settings';
 import { siteConfig } from '../site.config';
-import { absolutizeHtml, feedUpdated, renderAtom, tagUri, type AtomEntry } from '../lib/feeds';
+import { feedUpdated, renderAtom, tagUri, textSummary, type AtomEntry } from '../lib/feeds';
 import { commentAtomEntry, type CommentEntryContext } from '../lib/export/atom';
 import { pathOfPost } from '../lib/export/model';
-import { labelPath, postCommentsFeedPath, postPath } from '../lib/urls';
+import { once } from '../lib/once';
+import type { StoredComment } from '../lib/schemas';
+import { authorFeedPath, authorPath, labelFeedPath, labelPath, pageThreadId, postCommentsFeedPath, postPath } from '../lib/urls';
 
-/** Feeds are assembled here from the shared content; XML is written by src/lib/feeds.ts. */
+/**
+ * Feeds are assembled here from the shared content; XML is written by src/lib/feeds.ts.
+ * Routes with many feeds get their props (and so their cache keys) from the *Paths()
+ * functions below: a feed's key is a digest of the entries it carries.
+ */
 
 const authority = new URL(settings.site).hostname;
-const origin = new URL(settings.site).origin;
-let container: Promise<AstroContainer> | undefined;
-const htmlCache = new Map<string, Promise<string>>();
 
-/** A post's full HTML, rendered once per build however many feeds include it. */
-export function postHtml(post: Post): Promise<string> {
-  let html = htmlCache.get(post.id);
-  if (!html) {
-    html = (async () => {
-      const c = await (container ??= loadRenderers([mdxRenderer()]).then((renderers) => AstroContainer.create({ renderers })));
-      const { Content } = await render(post.entry);
-      return absolutizeHtml(await c.renderToString(Content, { props: { components: mdxComponents } }), origin);
-    })();
-    htmlCache.set(post.id, html);
-  }
-  return html;
+const postEntryId = (postId: string) => tagUri(authority, `post:${postId}`);
+
+/** A post feed's input: the entries it shows (already cut to the feed's size) and its addresses. */
+export interface PostsFeedProps {
+  posts: Post[];
+  title: string;
+  selfPath: string;
+  alternatePath: string;
 }
 
-export const postEntryId = (postId: string) => tagUri(authority, `post:${postId}`);
-export const commentEntryId = (commentId: string) => tagUri(authority, `comment:${commentId}`);
+/** Full HTML of a post (src/data/post-html.ts), for the feeds that carry whole posts. */
+export type PostHtml = (post: Post) => Promise<string>;
 
-async function postEntry(post: Post): Promise<AtomEntry> {
-  const [author, byPost] = await Promise.all([getAuthor(post.authorId), getCommentsByPost()]);
+async function postEntry(post: Post, fullHtml?: PostHtml): Promise<AtomEntry> {
+  const author = await getAuthor(post.authorId);
   return {
     id: postEntryId(post.id),
     title: post.title,
@@ -46,122 +41,149 @@ async function postEntry(post: Post): Promise<AtomEntry> {
     updated: (post.updated ?? post.published).toISOString(),
     author: { name: author.data.handle, uri: absolute(`/authors/${author.id}/`) },
     categories: post.labels.map((l) => ({ term: l, scheme: absolute('/search/label/'), label: l })),
-    summary: post.description,
-    contentHtml: await postHtml(post),
-    replies: postReplies(post, byPost.get(post.id)?.length ?? 0),
+    ...(fullHtml
+      ? { summary: post.description, contentHtml: await fullHtml(post) }
+      : { summary: post.description ?? textSummary(post.entry.body ?? '') }),
+    replies: postReplies(post),
   };
 }
 
 /** Blogger's per-entry comment feed link and count (RFC 4685); no count when it is unknown. */
-const postReplies = (post: Post, count: number): AtomEntry['replies'] => ({
+const postReplies = (post: Post): AtomEntry['replies'] => ({
   feedUrl: absolute(postCommentsFeedPath(post.id)),
-  ...(post.commentsRecovered ? { total: count } : {}),
+  ...(post.commentsRecovered ? { total: post.commentCount } : {}),
 });
 
-export async function postsFeed(opts: { posts: Post[]; title: string; selfPath: string; alternatePath: string }): Promise<Response> {
-  const entries = await Promise.all(opts.posts.slice(0, siteConfig.feedSize).map(postEntry));
+/** An Atom feed of posts: full posts with `fullHtml`, otherwise summaries (label and author feeds). */
+export async function postsFeed(props: PostsFeedProps, fullHtml?: PostHtml): Promise<Response> {
+  const entries = await Promise.all(props.posts.slice(0, siteConfig.feedSize).map((p) => postEntry(p, fullHtml)));
   return atomResponse(
     renderAtom({
-      id: tagUri(authority, `feed:${opts.selfPath}`),
-      title: opts.title,
+      id: tagUri(authority, `feed:${props.selfPath}`),
+      title: props.title,
       subtitle: siteConfig.description,
       updated: feedUpdated(entries),
-      selfUrl: absolute(opts.selfPath),
-      alternateUrl: absolute(opts.alternatePath),
+      selfUrl: absolute(props.selfPath),
+      alternateUrl: absolute(props.alternatePath),
       entries,
     }),
   );
 }
 
-let entryContext: Promise<{ ctx: CommentEntryContext; titles: Map<string, string> }> | undefined;
-/** What every comment entry needs (the same builder as the comment exports): handles and post and page titles. */
-const getEntryContext = () =>
-  (entryContext ??= Promise.all([getAuthors(), getPostById(), getPages()]).then(([authors, posts, pages]) => ({
-    ctx: {
-      authority,
-      homeUrl: absolute('/'),
-      handles: Object.fromEntries([...authors].map(([id, a]) => [id, a.data.handle])),
-    },
-    titles: new Map<string, string>([...[...posts].map(([id, p]) => [id, p.title] as const), ...pages.map((p) => [`p/${p.id}`, p.data.title] as const)]),
-  })));
+const newest = (posts: readonly Post[] | undefined) => (posts ?? []).slice(0, siteConfig.feedSize);
+
+/** /feeds/labels/{label}.xml: the newest posts with the label, as summaries. */
+export async function labelFeedPaths() {
+  const [index, byLabel] = await Promise.all([getLabelIndex(), getPostsByLabel()]);
+  const paths = index.labels.map((l) => ({
+    params: { label: l.label },
+    props: {
+      posts: newest(byLabel.get(l.label)),
+      title: `${siteConfig.title}: ${l.label}`,
+      selfPath: labelFeedPath(l.label),
+      alternatePath: labelPath(l.label),
+    } satisfies PostsFeedProps,
+  }));
+  return withCacheKeys(paths, { sidebar: false });
+}
+
+/** /feeds/authors/{author}.xml: the author's newest posts, as summaries. */
+export async function authorFeedPaths() {
+  const [authors, byAuthor] = await Promise.all([getAuthors(), getPostsByAuthor()]);
+  const paths = [...authors.values()].map((a) => ({
+    params: { author: a.id },
+    props: {
+      posts: newest(byAuthor.get(a.id)),
+      title: `${siteConfig.title}: posts by ${a.data.handle}`,
+      selfPath: authorFeedPath(a.id),
+      alternatePath: authorPath(a.id),
+    } satisfies PostsFeedProps,
+  }));
+  return withCacheKeys(paths, { sidebar: false });
+}
+
+/** What every comment entry needs (the same builder as the comment exports): the authors' handles. */
+const entryContext = once(
+  async (): Promise<CommentEntryContext> => ({
+    authority,
+    homeUrl: absolute('/'),
+    handles: Object.fromEntries([...(await getAuthors())].map(([id, a]) => [id, a.data.handle])),
+  }),
+);
 
 type CommentOnPost = Awaited<ReturnType<typeof getAllComments>>[number];
-let commentsByPost: Promise<Map<string, CommentOnPost[]>> | undefined;
-/** Every post's comments, grouped once: a per-post feed must not scan the whole archive. */
-const getCommentsByPost = () =>
-  (commentsByPost ??= getAllComments().then((all) => {
-    const m = new Map<string, CommentOnPost[]>();
-    for (const x of all) {
-      const list = m.get(x.postId);
-      if (list) list.push(x);
-      else m.set(x.postId, [x]);
-    }
-    return m;
-  }));
 
-async function renderCommentsFeed(opts: { chosen: readonly CommentOnPost[]; title: string; selfPath: string; alternatePath: string; whenEmpty?: string }): Promise<string> {
-  const { ctx, titles } = await getEntryContext();
-  const entries = opts.chosen.map((x) => commentAtomEntry(ctx, x.postId, titles.get(x.postId) ?? '', x.comment));
-  return renderAtom({
-    id: tagUri(authority, `feed:${opts.selfPath}`),
-    title: opts.title,
-    updated: feedUpdated(entries, opts.whenEmpty),
-    selfUrl: absolute(opts.selfPath),
-    alternateUrl: absolute(opts.alternatePath),
-    entries,
-  });
+/** A comments feed's input: its comments (newest first) with their posts' titles, and its addresses. */
+export interface CommentsFeedProps {
+  chosen: { postId: string; postTitle: string; comment: StoredComment }[];
+  title: string;
+  selfPath: string;
+  alternatePath: string;
+  /** For a feed with no entries: when its post or page last changed (never 1970). */
+  whenEmpty?: string;
 }
+
+export async function commentsFeed(props: CommentsFeedProps): Promise<Response> {
+  const ctx = await entryContext();
+  const entries = props.chosen.map((x) => commentAtomEntry(ctx, x.postId, x.postTitle, x.comment));
+  return atomResponse(
+    renderAtom({
+      id: tagUri(authority, `feed:${props.selfPath}`),
+      title: props.title,
+      updated: feedUpdated(entries, props.whenEmpty),
+      selfUrl: absolute(props.selfPath),
+      alternateUrl: absolute(props.alternatePath),
+      entries,
+    }),
+  );
+}
+
+const titles = once(async () => {
+  const [posts, pages] = await Promise.all([getPostById(), getPages()]);
+  return new Map<string, string>([...[...posts].map(([id, p]) => [id, p.title] as const), ...pages.map((p) => [pageThreadId(p.id), p.data.title] as const)]);
+});
+
+const withTitles = async (list: readonly CommentOnPost[]) => {
+  const t = await titles();
+  return list.map((x) => ({ postId: x.postId, postTitle: t.get(x.postId) ?? '', comment: x.comment }));
+};
 
 /** The site-wide comments feed: the newest `limit` comments. */
-export async function commentsFeed(opts: { title: string; selfPath: string; alternatePath: string; limit?: number }): Promise<Response> {
-  const newestFirst = (await getAllComments()).slice().reverse();
-  return atomResponse(await renderCommentsFeed({ ...opts, chosen: opts.limit ? newestFirst.slice(0, opts.limit) : newestFirst }));
+export async function siteCommentsFeedProps(opts: { title: string; selfPath: string; alternatePath: string; limit: number }): Promise<CommentsFeedProps> {
+  const newestFirst = (await getAllComments()).slice(-opts.limit).reverse();
+  return { title: opts.title, selfPath: opts.selfPath, alternatePath: opts.alternatePath, chosen: await withTitles(newestFirst) };
 }
 
-const sharedPostCommentsXml = new Map<string, Promise<string>>();
-/**
- * One post's (or page's, "p/slug") comments feed. Imported posts also answer at Blogger's
- * /feeds/{blogger id}/comments/default: that file is the same feed, so it is rendered once
- * and both files are identical, their id and rel="self" naming the canonical address
- * /feeds/comments/{post id}.xml (one feed at two addresses keeps one identity). Only those
- * feeds are kept, each until its second file is written.
- */
-export async function postCommentsFeed(postId: string): Promise<Response> {
-  const imported = Boolean((await getPostById()).get(postId)?.bloggerId);
-  // From here to the set() nothing awaits, so the second file always finds the first's promise.
-  let xml = sharedPostCommentsXml.get(postId);
-  if (xml) sharedPostCommentsXml.delete(postId);
-  else {
-    xml = renderPostCommentsFeed(postId);
-    if (imported) sharedPostCommentsXml.set(postId, xml);
+/** One comments feed per post and page (/feeds/comments/2008/11/slug.xml); Blogger's old per-post address redirects here. */
+export async function postCommentsFeedPaths() {
+  const [posts, pages, all, t] = await Promise.all([getPosts(), getPages(), getAllComments(), titles()]);
+  const byPost = new Map<string, CommentOnPost[]>();
+  for (const x of all) {
+    const list = byPost.get(x.postId);
+    if (list) list.push(x);
+    else byPost.set(x.postId, [x]);
   }
-  return atomResponse(await xml);
-}
-
-async function renderPostCommentsFeed(postId: string): Promise<string> {
-  const [byPost, { titles }, whenEmpty] = await Promise.all([getCommentsByPost(), getEntryContext(), contentDate(postId)]);
-  return renderCommentsFeed({
-    whenEmpty,
-    chosen: (byPost.get(postId) ?? []).slice().reverse(), // newest first
-    title: `Comments on ${titles.get(postId) ?? postId}`,
-    selfPath: postCommentsFeedPath(postId),
-    alternatePath: pathOfPost(postId),
-  });
-}
-
-/**
- * When a post or page last changed, for a comment feed with no entries: the post's
- * date; a page's `updated`, else the newest post's (the archive closed then).
- */
-async function contentDate(postId: string): Promise<string | undefined> {
-  const post = (await getPostById()).get(postId);
-  if (post) return (post.updated ?? post.published).toISOString();
-  const page = (await getPages()).find((p) => `p/${p.id}` === postId);
-  return (page?.data.updated ?? (await getPosts())[0]?.published)?.toISOString();
+  // An empty feed is dated by its post; a page by its `updated`, else the newest post (the archive closed then).
+  const closed = (posts[0]?.published ?? new Date(0)).toISOString();
+  const threads = [
+    ...posts.map((p) => ({ postId: p.id, whenEmpty: (p.updated ?? p.published).toISOString() })),
+    ...pages.map((p) => ({ postId: pageThreadId(p.id), whenEmpty: p.data.updated?.toISOString() ?? closed })),
+  ];
+  const paths = await Promise.all(
+    threads.map(async ({ postId, whenEmpty }) => ({
+      params: { post: postId },
+      props: {
+        chosen: await withTitles((byPost.get(postId) ?? []).slice().reverse()),
+        title: `Comments on ${t.get(postId) ?? postId}`,
+        selfPath: postCommentsFeedPath(postId),
+        alternatePath: pathOfPost(postId),
+        whenEmpty,
+      } satisfies CommentsFeedProps,
+    })),
+  );
+  return withCacheKeys(paths, { sidebar: false });
 }
 
 function atomResponse(xml: string): Response {
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 }
-
-export { getPosts, labelPath };

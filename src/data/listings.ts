@@ -2,6 +2,7 @@ import { getArchive, getAuthors, getLabelIndex, getPosts, getPostsByAuthor, getP
 import { siteConfig } from '../site.config';
 import { paginate, type Page } from '../lib/pagination';
 import { monthName } from '../lib/dates';
+import { withCacheKeys } from './cache-keys';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, monthPath, yearPath } from '../lib/urls';
 
 /**
@@ -20,6 +21,8 @@ export interface Listing {
   label?: string;
   labelDescription?: string;
   authorId?: string;
+  /** Author pages: how many posts the author wrote (the profile says so). */
+  authorPostCount?: number;
   page: Page<Post>;
 }
 
@@ -94,6 +97,7 @@ async function authorListings(): Promise<Listing[]> {
       description: `${a.data.handle} (${a.data.name}): ${a.data.bio}`,
       feed: { title: `Posts by ${a.data.handle}`, path: authorFeedPath(a.id) },
       authorId: a.id,
+      authorPostCount: byAuthor.get(a.id)?.length ?? 0,
       page,
     })),
   );
@@ -101,19 +105,23 @@ async function authorListings(): Promise<Listing[]> {
 
 const loaders = { home: homeListings, year: yearListings, month: monthListings, label: labelListings, author: authorListings };
 
-/** Static paths for one kind of listing: `first` = page 1 routes, otherwise pages 2…n. */
+/**
+ * Static paths for one kind of listing: `first` = page 1 routes, otherwise pages 2…n.
+ * Each with its cache key: the listing (its posts, headings, pager) and the sidebar.
+ */
 export async function listingPaths<P>(
   kind: Listing['kind'],
   which: 'first' | 'rest',
   params: (l: Listing) => P,
-): Promise<{ params: P & { page?: string }; props: { listing: Listing } }[]> {
+): Promise<{ params: P & { page?: string }; props: { listing: Listing }; cacheKey: string }[]> {
   const listings = await loaders[kind]();
-  return listings
+  const paths = listings
     .filter((l) => (which === 'first' ? l.page.number === 1 : l.page.number > 1))
     .map((listing) => ({
       params: { ...params(listing), ...(which === 'rest' ? { page: String(listing.page.number) } : {}) },
       props: { listing },
     }));
+  return withCacheKeys(paths, { sidebar: true });
 }
 
 /**
@@ -124,7 +132,7 @@ export async function listingPaths<P>(
 export async function labelAliasPaths() {
   const index = await getLabelIndex();
   const folders = new Set(index.labels.map((l) => l.label.toLowerCase()));
-  return index.labels.flatMap((l) =>
+  const paths = index.labels.flatMap((l) =>
     l.aliases
       .filter((alias) => !folders.has(alias.toLowerCase()))
       .map((alias) => ({
@@ -132,4 +140,5 @@ export async function labelAliasPaths() {
         props: { aliasOf: { to: labelPath(l.label), title: `The label “${alias}”` } },
       })),
   );
+  return withCacheKeys(paths, { sidebar: false });
 }

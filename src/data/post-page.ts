@@ -1,4 +1,5 @@
-import { getPosts, once, type Post } from './content';
+import { getPosts, type Post } from './content';
+import { once } from '../lib/once';
 import { relatedPosts } from '../lib/related';
 import { buildSeries, type SeriesPlace } from '../lib/series';
 import { editLink } from '../lib/share';

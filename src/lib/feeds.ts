@@ -3,6 +3,9 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
 
 /**
  * Atom 1.0 (RFC 4287) with RFC 4685 threading for comment feeds. Serialised by
@@ -135,4 +138,34 @@ export function absolutizeHtml(html: string, origin: string): string {
     }
   });
   return toHtml(tree);
+}
+
+const markdownParser = unified().use(remarkParse);
+
+/**
+ * A plain-text summary of a post's Markdown or MDX source for summary feeds: the text of
+ * its first paragraphs, cut at a word before `maxChars` with "…". Markup, HTML and MDX
+ * tags are left out (only text and code spans count); the source is never executed.
+ */
+export function textSummary(markdown: string, maxChars = 300): string {
+  const tree = markdownParser.parse(markdown) as MdastRoot;
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (const block of tree.children) {
+    if (block.type !== 'paragraph') continue;
+    const words: string[] = [];
+    visit(block, (node) => {
+      if (node.type === 'text' || node.type === 'inlineCode') words.push(node.value);
+    });
+    const text = words.join('').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    paragraphs.push(text);
+    length += text.length + 1;
+    if (length > maxChars) break;
+  }
+  const all = paragraphs.join(' ');
+  if (all.length <= maxChars) return all;
+  const cut = all.slice(0, maxChars - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }

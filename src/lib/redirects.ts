@@ -6,6 +6,7 @@ import {
   legacyMonthArchivePath,
   monthPath,
   pagePath,
+  postCommentsFeedPath,
   postPath,
   postsFeedPath,
 } from './urls';
@@ -16,7 +17,7 @@ import { commentAnchor, commentPermalink } from './comments';
  * Old Blogger addresses -> addresses on this site. Most old paths exist here as
  * files (posts, pages, archives, label pages, feeds); the rest become host
  * redirects in `_redirects` (Netlify and Cloudflare Pages share the format):
- * renamed slugs, Blogger's label feeds and feed aliases.
+ * renamed slugs, Blogger's label feeds, feed aliases and Blogger's per-post comment feeds.
  *
  * Query strings are never matched: static hosts ignore them, so `?m=1` (Blogger's
  * mobile switch) and `?showComment=…` already land on the right file, and the
@@ -165,7 +166,15 @@ export function redirectRules(input: RedirectInput): RedirectRule[] {
     if (spelling !== label) add(labelPath(spelling), labelPath(label));
   }
   for (const [from, to] of FEED_ALIASES) add(from, to);
-  return [...rules.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const byPath = (a: RedirectRule, b: RedirectRule) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
+  // Blogger's per-post comment feed is the same feed as ours: one file, the old address
+  // redirects. One rule per imported post, so they come last: Cloudflare Pages reads only
+  // the first 2,000 static rules (docs/DEPLOY.md says what to do beyond that).
+  const commentFeeds = input.posts
+    .filter((p) => p.bloggerId)
+    .map((p): RedirectRule => ({ from: bloggerPostCommentsFeedPath(p.bloggerId!), to: postCommentsFeedPath(p.id), status: 301 }))
+    .filter((r) => !rules.has(r.from));
+  return [...[...rules.values()].sort(byPath), ...commentFeeds.sort(byPath)];
 }
 
 function labelFeeds(input: RedirectInput): [string, string][] {
@@ -205,7 +214,7 @@ export function oldUrlMap(input: RedirectInput): OldUrl[] {
       oldPathById.set(p.id, old);
       out.push({ old, to, kind: 'post' }, { old: `${old}?m=1`, to, kind: 'post-mobile' });
     }
-    if (p.bloggerId) out.push({ old: bloggerPostCommentsFeedPath(p.bloggerId), to: bloggerPostCommentsFeedPath(p.bloggerId), kind: 'post-comments-feed' });
+    if (p.bloggerId) out.push({ old: bloggerPostCommentsFeedPath(p.bloggerId), to: postCommentsFeedPath(p.id), kind: 'post-comments-feed' });
   }
   for (const p of input.pages) {
     const to = pagePath(p.id);

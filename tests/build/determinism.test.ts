@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnv } from '../child-env';
@@ -29,23 +29,39 @@ const IGNORED = new Set(['.test-build']);
 
 describe('reproducible builds', () => {
   const root = mkdtempSync(join(tmpdir(), 'shrinkrap-determinism-'));
-  const SECOND = join(root, 'dist');
+  const SECOND = join(root, 'dist-cold');
   let first: string[] = [];
   let second: string[] = [];
 
+  /** The third build: the same input again in the copy, every keyed page from the incremental cache. */
+  const THIRD = join(root, 'dist');
+  let third: string[] = [];
+  let restored = 0;
+
   beforeAll(() => {
     isolatedProject(root, { content: true });
-    const r = spawnSync('npx', ['astro', 'build', '--silent'], {
-      cwd: root,
-      encoding: 'utf8',
-      // childEnv(): without Vitest's NODE_ENV=test, which would compile as in dev.
-      // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
-      // outside the copy and is compiled as in dev (e.g. data-image-component on images).
-      env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: './dist', ASTRO_CACHE_DIR: './cache', REPOSITORY_EDIT_URL: TEST_EDIT_URL },
-    });
-    if (r.status !== 0) throw new Error(`second build failed:\n${r.stdout}\n${r.stderr}`);
+    // Never --silent: Astro's route dependency hashes differ between a --silent build and a
+    // normal one, so they do not share the incremental cache.
+    const copyBuild = (outDir: string) => {
+      const r = spawnSync('npx', ['astro', 'build'], {
+        cwd: root,
+        encoding: 'utf8',
+        // childEnv(): without Vitest's NODE_ENV=test, which would compile as in dev.
+        // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
+        // outside the copy and is compiled as in dev (e.g. data-image-component on images).
+        env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', NO_COLOR: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: outDir, ASTRO_CACHE_DIR: './cache', REPOSITORY_EDIT_URL: TEST_EDIT_URL },
+      });
+      if (r.status !== 0) throw new Error(`build into ${outDir} failed:\n${r.stdout}\n${r.stderr}`);
+      return r.stdout;
+    };
+    copyBuild('./dist');
+    renameSync(join(root, 'dist'), SECOND);
+    // Again into an empty dist/ with the cache kept (same OUT_DIR: it is part of Astro's config
+    // hash): Astro restores every keyed page from cacheDir.
+    restored = copyBuild('./dist').split('\n').filter((l) => l.includes('(restored)')).length;
     first = listFiles(DIST).filter((f) => !IGNORED.has(f)).sort();
     second = listFiles(SECOND).filter((f) => !IGNORED.has(f)).sort();
+    third = listFiles(THIRD).filter((f) => !IGNORED.has(f)).sort();
   }, 600_000);
 
   // After a failure the copy stays in the temp folder, to diff against dist/.
@@ -71,6 +87,13 @@ describe('reproducible builds', () => {
 
   it('writes every file with the same bytes', () => {
     const differ = first.filter((f) => second.includes(f) && !readFileSync(join(DIST, f)).equals(readFileSync(join(SECOND, f))));
+    expect(differ).toEqual([]);
+  });
+
+  it('gives the same bytes when the pages come from the incremental cache', () => {
+    expect(restored).toBeGreaterThan(100);
+    expect(third).toEqual(first);
+    const differ = first.filter((f) => third.includes(f) && !readFileSync(join(DIST, f)).equals(readFileSync(join(THIRD, f))));
     expect(differ).toEqual([]);
   });
 });

@@ -61,20 +61,32 @@ describe('feeds', () => {
     expect(site.feed.items.length).toBeGreaterThan(onPage);
   });
 
-  it("has Blogger's per-post comment feed for posts that came from Blogger", () => {
-    const legacy = walk(join(DIST, 'feeds')).filter((f) => /^\d+\/comments\/default$/.test(f));
-    expect(legacy.length).toBeGreaterThan(0);
-    for (const f of legacy) {
-      const { xml, feed, raw } = atom(`/feeds/${f}`);
-      expect(feed.meta.type).toBe('atom');
-      // The same feed as the post's own comments feed (rendered once): its id and rel="self"
-      // name that canonical address, and the two files are byte for byte the same.
-      const self = [raw.feed.link].flat().find((l: { rel: string }) => l.rel === 'self').href as string;
-      const canonical = self.replace('https://www.shrinkrap.net', '');
-      expect(canonical).toMatch(/^\/feeds\/comments\/\d{4}\/\d{2}\/[^/]+\.xml$/);
-      expect(raw.feed.id).toBe(`tag:www.shrinkrap.net,2006:feed:${canonical}`);
-      expect(distFile(canonical)).toBe(xml);
+  it("sends Blogger's per-post comment feed address to the post's own comments feed", () => {
+    // One file per feed: the old address is a rule in _redirects, not a second copy.
+    expect(walk(join(DIST, 'feeds')).filter((f) => /^\d+\/comments\/default$/.test(f))).toEqual([]);
+    const rules = readFileSync(join(DIST, '_redirects'), 'utf8')
+      .split('\n')
+      .map((l) => l.split(' '))
+      .filter(([from]) => from && /^\/feeds\/\d+\/comments\/default$/.test(from));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const [, to, status] of rules) {
+      expect(to).toMatch(/^\/feeds\/comments\/\d{4}\/\d{2}\/[^/]+\.xml$/);
+      expect(status).toBe('301');
+      expect(atom(to!).feed.meta.type).toBe('atom');
     }
+  });
+
+  it('gives label and author feeds summaries, and the posts feed full content', () => {
+    for (const path of ['/feeds/labels/psychotherapy.xml', '/feeds/authors/dinah.xml']) {
+      const list = entries(atom(path).raw);
+      expect(list.length, path).toBeGreaterThan(0);
+      for (const e of list) {
+        expect(e.content, `${path}: ${e.id}`).toBeUndefined();
+        expect(String(e.summary['#text']).length, `${path}: ${e.id}`).toBeGreaterThan(20);
+      }
+    }
+    const seed = entries(atom('/feeds/labels/psychotherapy.xml').raw).find((e) => e.id.endsWith(`post:${SEED}`))!;
+    expect(seed.summary.type).toBe('text');
   });
 
   it('never leaks e-mail addresses or scripts into any feed', () => {

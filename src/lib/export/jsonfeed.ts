@@ -98,3 +98,21 @@ export function commentsJsonFeedPages(input: ExportInput, options: JsonFeedOptio
 }
 
 export const jsonFeedText = (doc: JsonFeedDocument) => `${JSON.stringify(doc, null, 2)}\n`;
+
+/** The whole archive as one JSON Feed document (what the site publishes: one file per format). */
+export function commentsJsonFeed(input: ExportInput, feedUrl: string): JsonFeedDocument {
+  return commentsJsonFeedPages(input, { pageUrl: () => feedUrl, pageSize: Number.MAX_SAFE_INTEGER })[0]!;
+}
+
+/**
+ * The same JSON, without indentation: one item a line (a quarter smaller than
+ * `jsonFeedText` and still readable line by line). Each item is serialised on its own,
+ * so no second copy of the whole document is built.
+ */
+export function jsonFeedCompactText(doc: JsonFeedDocument): string {
+  const { items, ...head } = doc;
+  const headText = JSON.stringify({ ...head, items: [] });
+  const open = headText.slice(0, headText.lastIndexOf('[]'));
+  const close = headText.slice(headText.lastIndexOf('[]') + 2);
+  return `${open}[\n${items.map((item) => JSON.stringify(item)).join(',\n')}\n]${close}\n`;
+}

@@ -30,6 +30,8 @@ describe('old addresses', () => {
       '/feeds/posts/summary /feeds/posts/default',
       // an alias spelling's label page leads to the label (a case-only alias has no page of its own)
       '/search/label/Week%20In%20Review /search/label/week%20in%20review',
+      // Blogger's per-post comment feed: the same feed as ours, so one file and a rule, last
+      '/feeds/1143037752240118350/comments/default /feeds/comments/2006/03/welcome-to-couch.xml',
     ]);
     expect(rules.every((r) => r.status === 301)).toBe(true);
   });
@@ -37,7 +39,7 @@ describe('old addresses', () => {
   it('writes a _redirects file both Netlify and Cloudflare read: three fields, no spaces in paths, no query rules', () => {
     const text = redirectsFileText(redirectRules(input), '/pr-42/');
     const lines = text.trim().split('\n').filter((l) => !l.startsWith('#'));
-    expect(lines.length).toBe(11);
+    expect(lines.length).toBe(12);
     for (const l of lines) {
       expect(l.split(' ')).toHaveLength(3);
       expect(l).toMatch(/^\/pr-42\/\S+ \/pr-42\/\S+ 301$/);
@@ -51,6 +53,13 @@ describe('old addresses', () => {
     const labels = Array.from({ length: 600 }, (_, i) => `label ${i}`);
     const posts = Array.from({ length: 2200 }, (_, i) => ({ id: `2008/01/post-${i}`, legacyUrl: `http://psychiatrist-blog.blogspot.com/2008/01/post-${i}.html`, labels: [] }));
     expect(redirectRules({ posts, pages: [], labels }).length).toBe(600 + 5);
+    // Imported posts add one comment-feed rule each, after every other rule, so a host that
+    // reads only the first 2,000 still gets the label and feed rules.
+    const imported = posts.map((p, i) => ({ ...p, bloggerId: String(9e17 + i) }));
+    const rules = redirectRules({ posts: imported, pages: [], labels });
+    expect(rules).toHaveLength(600 + 5 + 2200);
+    expect(rules.slice(0, 605).every((r) => !r.from.endsWith('/comments/default'))).toBe(true);
+    expect(rules.slice(605).every((r) => r.from.endsWith('/comments/default'))).toBe(true);
   });
 
   it('lists every old address a reader or feed reader may still use', () => {
@@ -63,7 +72,7 @@ describe('old addresses', () => {
     expect(find('/2006_03_01_archive.html')).toBe('/2006_03_01_archive.html');
     expect(find('/search/label/week%20in%20review')).toBe('/search/label/week%20in%20review');
     expect(find('/feeds/posts/default/-/Q%26A')).toBe('/feeds/labels/Q%26A.xml');
-    expect(find('/feeds/1143037752240118350/comments/default')).toBe('/feeds/1143037752240118350/comments/default');
+    expect(find('/feeds/1143037752240118350/comments/default')).toBe('/feeds/comments/2006/03/welcome-to-couch.xml');
     expect(find('/feeds/posts/default')).toBe('/feeds/posts/default');
     expect(find('/feeds/comments/default')).toBe('/feeds/comments/default');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { absolutizeHtml, feedUpdated, renderAtom } from '../../../src/lib/feeds';
+import { absolutizeHtml, feedUpdated, renderAtom, textSummary } from '../../../src/lib/feeds';
 
 describe('Atom feeds', () => {
   const xml = renderAtom({
@@ -82,5 +82,18 @@ describe("Blogger's per-entry comment count (RFC 4685)", () => {
 
   it("dates an empty comment feed by its post, not 1970", () => {
     expect(feedUpdated([], '2008-11-29T17:00:00.000Z')).toBe('2008-11-29T17:00:00.000Z');
+  });
+});
+
+describe('textSummary', () => {
+  it('takes the text of the first paragraphs, without markup, HTML or MDX', () => {
+    const md = '# Heading\n\nFirst *para* with [a link](/x) and `code`.\n\n<VideoEmbed id="x" />\n\n- a list\n\nSecond <b>one</b> & more.';
+    expect(textSummary(md)).toBe('First para with a link and code. Second one & more.');
+  });
+
+  it('cuts at a word with an ellipsis', () => {
+    const s = textSummary(`${'word '.repeat(200)}end`, 40);
+    expect(s.length).toBeLessThanOrEqual(40);
+    expect(s.endsWith('word…')).toBe(true);
   });
 });

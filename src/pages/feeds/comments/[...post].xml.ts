@@ -1,12 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPages, getPosts } from '../../../data/content';
-import { postCommentsFeed } from '../../../data/feeds';
-import { pageThreadId } from '../../../lib/urls';
+import { commentsFeed, postCommentsFeedPaths, type CommentsFeedProps } from '../../../data/feeds';
 
 /** One comments feed per post and page: /feeds/comments/2008/11/slug.xml */
-export const getStaticPaths = (async () => [
-  ...(await getPosts()).map((p) => ({ params: { post: p.id } })),
-  ...(await getPages()).map((p) => ({ params: { post: pageThreadId(p.id) } })),
-]) satisfies GetStaticPaths;
+export const getStaticPaths = (() => postCommentsFeedPaths()) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ params }) => postCommentsFeed(params.post!);
+export const GET: APIRoute = ({ props }) => commentsFeed(props as CommentsFeedProps);

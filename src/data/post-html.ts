@@ -1,0 +1,26 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
+import { render } from 'astro:content';
+import { mdxComponents } from '../components/mdx-components';
+import { absolute } from './paths';
+import { absolutizeHtml } from '../lib/feeds';
+import { once, oncePerKey } from '../lib/once';
+import type { Post } from './content';
+
+/**
+ * A post's full HTML for the full-content feeds (the main Atom feed and RSS). Kept apart
+ * from src/data/feeds.ts: only routes that show whole posts depend on the MDX components,
+ * so a component change re-renders them and not the summary feeds (incremental build).
+ */
+
+const origin = new URL(absolute('/')).origin;
+const container = once(async () => AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) }));
+
+const htmlById = oncePerKey(async (post: Post) => {
+  const [c, { Content }] = await Promise.all([container(), render(post.entry)]);
+  return absolutizeHtml(await c.renderToString(Content, { props: { components: mdxComponents } }), origin);
+});
+
+/** Rendered once per build however many feeds include it. */
+export const postHtml = (post: Post): Promise<string> => htmlById(post);
