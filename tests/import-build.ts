@@ -21,7 +21,8 @@ export interface ImportedSite {
   build: ReturnType<typeof spawnSync>;
 }
 
-export function importAndBuild(name: string, files: string[], authorMap: AuthorMap, before?: (content: string) => void): ImportedSite {
+/** A scratch folder <tmp>/content with the repository's authors, and dist-<name>/ emptied for its build. */
+export function scratchSite(name: string): { root: string; content: string; out: string } {
   const root = mkdtempSync(join(tmpdir(), `shrinkrap-${name}-`));
   const content = join(root, 'content');
   // Inside the project (git-ignored dist-*/): for an OUT_DIR outside it, Astro keeps its
@@ -30,22 +31,31 @@ export function importAndBuild(name: string, files: string[], authorMap: AuthorM
   rmSync(out, { recursive: true, force: true });
   mkdirSync(content);
   cpSync(join(process.cwd(), 'content', 'authors'), join(content, 'authors'), { recursive: true });
-  before?.(content);
-  const imported = runImport({ files, contentDir: content, authorMap, reportDir: false });
-  const build = spawnSync('npx', ['astro', 'build', '--silent'], {
+  return { root, content, out };
+}
+
+/** Build the content folder into `out`, with its own cache under `root`, as production would. */
+export function buildSite(site: { root: string; content: string; out: string }): ReturnType<typeof spawnSync> {
+  return spawnSync('npx', ['astro', 'build', '--silent'], {
     cwd: process.cwd(),
     encoding: 'utf8',
     env: childEnv({
-      CONTENT_DIR: content,
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(root, 'cache'),
+      CONTENT_DIR: site.content,
+      OUT_DIR: site.out,
+      ASTRO_CACHE_DIR: join(site.root, 'cache'),
       SHRINKRAP_NOW: '2026-06-01T00:00:00Z',
       SHRINKRAP_DRAFTS: '',
       BASE_PATH: '/',
       SITE_URL: 'https://www.shrinkrap.net',
     }),
   });
-  return { root, content, out, imported, build };
+}
+
+export function importAndBuild(name: string, files: string[], authorMap: AuthorMap, before?: (content: string) => void): ImportedSite {
+  const folders = scratchSite(name);
+  before?.(folders.content);
+  const imported = runImport({ files, contentDir: folders.content, authorMap, reportDir: false });
+  return { ...folders, imported, build: buildSite(folders) };
 }
 
 export function removeSite(site: ImportedSite | undefined): void {

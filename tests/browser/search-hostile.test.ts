@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +9,8 @@ import type { PostComments } from '../../src/lib/schemas';
 import { parseSearchState, serializeSearchState } from '../../src/lib/search/state';
 import { postPath } from '../../src/lib/urls';
 import { hugeBody } from '../hostile-text';
-import { childEnv, hasChromium, launch, pageErrors, serve, waitForResults, type Browser, type Site } from './browser';
+import { buildSite, scratchSite } from '../import-build';
+import { hasChromium, launch, pageErrors, serve, waitForResults, type Browser, type Site } from './browser';
 
 /**
  * Issue 9: hostile text through import → build → search. Our Blogger export
@@ -34,32 +34,16 @@ let build: ReturnType<typeof spawnSync>;
 let comments: PostComments['comments'] = [];
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'shrinkrap-hostile-'));
-  const content = join(root, 'content');
-  // Inside the project (git-ignored dist-*/), like tests/build/import-ghost.test.ts.
-  out = join(process.cwd(), 'dist-search-hostile');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(content);
-  cpSync(join(process.cwd(), 'content', 'authors'), join(content, 'authors'), { recursive: true });
+  const site = scratchSite('search-hostile');
+  ({ root, out } = site);
   const exportFile = join(root, 'blogger-hostile.xml');
   const fixture = readFileSync(FIXTURE, 'utf8');
   expect(fixture).toContain(HUGE_PLACEHOLDER);
   writeFileSync(exportFile, fixture.replace(HUGE_PLACEHOLDER, hugeBody(HUGE_MARKER)));
   const authorMap = { fallback: 'dinah', authors: { dinah: { bloggerProfileUris: [], names: ['Dinah'], disqusUsernames: [], wordpressLogins: [] } } };
-  runImport({ files: [exportFile], contentDir: content, authorMap, reportDir: false });
-  comments = (JSON.parse(readFileSync(join(content, 'comments', `${POST}.json`), 'utf8')) as PostComments).comments;
-  build = spawnSync('npx', ['astro', 'build', '--silent'], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    env: childEnv({
-      CONTENT_DIR: content,
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(root, 'cache'),
-      SHRINKRAP_NOW: '2026-06-01T00:00:00Z',
-      SHRINKRAP_DRAFTS: '',
-      BASE_PATH: '/',
-    }),
-  });
+  runImport({ files: [exportFile], contentDir: site.content, authorMap, reportDir: false });
+  comments = (JSON.parse(readFileSync(join(site.content, 'comments', `${POST}.json`), 'utf8')) as PostComments).comments;
+  build = buildSite(site);
 }, 600_000);
 
 afterAll(() => {

@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { childEnv } from '../child-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportResult } from '../../src/lib/import/index';
 import { oldUrlMap, type OldUrl } from '../../src/lib/redirects';
 import type { PostComments } from '../../src/lib/schemas';
-import { resolveOld, served as servedBy, siteInput as siteInputOf } from '../import-build';
+import { buildSite, resolveOld, scratchSite, served as servedBy, siteInput as siteInputOf } from '../import-build';
 
 /**
  * Issue 3, "done when": import ghost-importer-blogger.xml into a scratch content
@@ -29,31 +27,12 @@ let importedAsMdx: ImportResult;
 let build: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
-  root = mkdtempSync(join(tmpdir(), 'shrinkrap-import-build-'));
-  content = join(root, 'content');
-  // Inside the project (git-ignored dist-*/): for an OUT_DIR outside it, Astro keeps its
-  // prerender bundle in the shared .astro/ folder, where a concurrent build deletes it.
-  out = join(process.cwd(), 'dist-import-ghost');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(content);
-  cpSync(join(process.cwd(), 'content', 'authors'), join(content, 'authors'), { recursive: true });
+  ({ root, content, out } = scratchSite('import-ghost'));
   const authorMap = { fallback: 'dinah', authors: { roy: { bloggerProfileUris: [], names: ['Jacob Gable'], disqusUsernames: [], wordpressLogins: [] } } };
   // Imported once as .mdx, then again as today: the build must see one file per post.
   importedAsMdx = runImport({ files: [FIXTURE], contentDir: content, authorMap, bodyFormat: 'mdx' });
   imported = runImport({ files: [FIXTURE], contentDir: content, authorMap });
-  build = spawnSync('npx', ['astro', 'build', '--silent'], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    env: childEnv({
-      CONTENT_DIR: content,
-      OUT_DIR: out,
-      ASTRO_CACHE_DIR: join(root, 'cache'),
-      SHRINKRAP_NOW: '2026-06-01T00:00:00Z',
-      SHRINKRAP_DRAFTS: '',
-      BASE_PATH: '/',
-      SITE_URL: 'https://www.shrinkrap.net',
-    }),
-  });
+  build = buildSite({ root, content, out });
 }, 600_000);
 
 afterAll(() => {
