@@ -79,7 +79,8 @@ export const siteConfig: SiteConfig = siteConfigSchema.parse({
   title: 'Shrink Rap',
   description:
     'Dinah, ClinkShrink, & Roy produce Shrink Rap: a blog by Psychiatrists for Psychiatrists, interested bystanders are also welcome. A place to talk; no one has to listen.',
-  timeZone: process.env.BLOG_TIME_ZONE ?? 'America/New_York',
+  // globalThis.process: this config also reaches the browser (the editor at /admin/ checks dates with the schemas).
+  timeZone: globalThis.process?.env.BLOG_TIME_ZONE ?? 'America/New_York',
   locale: 'en-US',
   postsPerPage: 7,
   feedSize: 25,

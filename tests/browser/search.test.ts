@@ -36,8 +36,9 @@ function postFacts(): Map<string, PostFacts> {
   for (const file of walk(SITE_DIST).filter(isPostFile)) {
     const url = `/${file}`;
     const p = builtPage(url, SITE_DIST);
-    // The post's time in the blog's zone, as the byline's permalink shows it.
-    const date = attr(p.one('article .post-byline .timestamp-link time'), 'dateTime')!;
+    // The post's time in the blog's zone, as the byline's permalink shows it (or, for a post
+    // whose time of day is unknown, its date header).
+    const date = attr(p.one('article .post-byline .timestamp-link time') ?? p.one('article .date-header time'), 'dateTime')!;
     facts.set(url, {
       url,
       title: p.text('h1'),
