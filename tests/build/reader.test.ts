@@ -75,7 +75,7 @@ describe('2. the real post shows only what is known', () => {
     expect(p.all('.post-byline time')).toHaveLength(0);
     expect(p.text('.date-header')).toBe('Saturday, November 29, 2008');
     const listed = page('/2008/11/').all('article').find((a) => textOf(a).includes('Should Psychiatrists See Patients'));
-    expect(textOf(listed!)).toContain('Posted by Dinah · Comments not recovered');
+    expect(textOf(listed!)).toContain('Posted by Dinah · 3 min read · Comments not recovered');
   });
 
   it('has no invented comments, and says the comments were not recovered', () => {
