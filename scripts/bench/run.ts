@@ -1,7 +1,6 @@
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fromHtml } from 'hast-util-from-html';
 import { selectAll } from 'hast-util-select';
@@ -11,6 +10,7 @@ import { writeContent, type ContentManifest, type PostFormat } from './content';
 import { hugoPostPath, writeHugoSite } from './hugo';
 import { astroPhases, ROUTE_KINDS, OUTPUT_KINDS, countFiles, folderStats, median, outputByKind, runMeasured, type Phases, type RunResult } from './measure';
 import { isolatedProject, REPO_ROOT } from './isolated';
+import { parseCliOrExit, type CliSpec } from '../../src/lib/cli';
 
 /**
  * npm run bench -- [--posts 5000] [--format mixed|md|mdx] [--runs 3] [--hugo]
@@ -26,19 +26,25 @@ import { isolatedProject, REPO_ROOT } from './isolated';
  * Prints medians, peak memory, phases, sizes and the ratios to Hugo + Pagefind.
  */
 
-const { values } = parseArgs({
+const BENCH_CLI: CliSpec = {
+  command: 'npm run bench --',
+  synopsis: '[options]',
+  summary: 'Builds a synthetic archive in an isolated copy of the project and reports times, peak memory, phases, output by kind and, with --hugo, the ratios to a Hugo + Pagefind build of the same archive. The log is bench.log in the work folder.',
   options: {
-    posts: { type: 'string', default: '5000' },
-    format: { type: 'string', default: 'mixed' },
-    runs: { type: 'string', default: '1' },
-    hugo: { type: 'boolean', default: false },
-    processor: { type: 'string', default: 'satteri' },
-    work: { type: 'string' },
-    json: { type: 'string' },
-    seed: { type: 'string', default: '20060401' },
-    'skip-warm': { type: 'boolean', default: false },
+    posts: { type: 'string', value: 'n', default: '5000', help: 'posts in the synthetic archive (about 15 comments each)' },
+    format: { type: 'string', value: 'mixed|md|mdx', default: 'mixed', help: 'post file format' },
+    runs: { type: 'string', value: 'n', default: '1', help: 'interleaved rounds (medians are reported)' },
+    hugo: { type: 'boolean', default: false, help: 'also build the same archive with Hugo + pagefind --site' },
+    processor: { type: 'string', value: 'satteri|unified', default: 'satteri', help: 'Markdown processor for the site build' },
+    work: { type: 'string', value: 'dir', help: 'work folder (default: a new temporary folder)' },
+    json: { type: 'string', value: 'file', help: 'also write the figures as JSON' },
+    seed: { type: 'string', value: 'n', default: '20060401', help: 'seed of the synthetic archive' },
+    'skip-warm': { type: 'boolean', default: false, help: 'skip the unchanged rebuild' },
   },
-});
+  epilogue: ['Example: npm run bench -- --posts 2000 --hugo --skip-warm'],
+};
+
+const { values } = parseCliOrExit(BENCH_CLI);
 
 const posts = Number(values.posts);
 const runs = Number(values.runs);
@@ -49,7 +55,7 @@ if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be at least 1`);
 if (!['md', 'mdx', 'mixed'].includes(format)) fail(`--format must be md, mdx or mixed`);
 if (!['satteri', 'unified'].includes(processor)) fail(`--processor must be satteri or unified`);
 
-const work = resolve(values.work ?? mkdtempSync(join(tmpdir(), 'shrinkrap-bench-')));
+const work = resolve((values.work as string | undefined) ?? mkdtempSync(join(tmpdir(), 'shrinkrap-bench-')));
 mkdirSync(work, { recursive: true });
 const log = join(work, 'bench.log');
 const say = (s: string) => {
@@ -66,7 +72,7 @@ function fail(message: string): never {
 
 const sec = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
 
-say(`Work folder: ${work}`);
+say(`Work folder: ${work} (this log: ${log}; results.json when done)`);
 const t0 = performance.now();
 const archive = buildArchive({ posts, seed: Number(values.seed) });
 const site = join(work, 'site');
@@ -316,5 +322,5 @@ const result = {
   typicalPost: { id: manifest.typicalPost.id, ...typical },
   hugoOutput: hugoStats,
 };
-writeFileSync(values.json ? resolve(values.json) : join(work, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(values.json ? resolve(values.json as string) : join(work, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
 say(`Logs and results.json in ${work}`);

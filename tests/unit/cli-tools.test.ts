@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
- * Every command-line tool of the content, proofreading and export side behaves alike:
+ * Every command-line tool behaves alike:
  * --help prints the usage and exits 0 without doing anything; an unknown option is one
  * line of error and the usage, exit 2 (issue 10, "Command-line tools behave alike").
  */
@@ -20,6 +20,9 @@ const TOOLS: Array<[script: string, command: string]> = [
   ['check-links.ts', 'npm run check:links --'],
   ['lint-workflows.ts', 'npm run lint:workflows --'],
   ['lighthouse.ts', 'npm run lighthouse --'],
+  ['import.ts', 'npm run import --'],
+  ['write.ts', 'npm run write --'],
+  ['bench/run.ts', 'npm run bench --'],
 ];
 
 describe('command-line tools', () => {
