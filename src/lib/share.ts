@@ -30,7 +30,7 @@ export function shareLinks(url: string, title: string, mastodonPage: string): Sh
 }
 
 /**
- * A Mastodon server as a reader types it ("mastodon.social", "@me@mastodon.social",
+ * A Mastodon server as a reader types it ("mastodon.social", "@me@mastodon.example",
  * "https://mastodon.social/@me") reduced to its host name; undefined when it is not one.
  */
 export function mastodonHost(input: string): string | undefined {

@@ -86,7 +86,7 @@ function scratchClone(): string {
   };
   git('init', '-q', '-b', 'main');
   git('config', 'user.name', 'Editor test');
-  git('config', 'user.email', 'editor-test@example.invalid');
+  git('config', 'user.email', ''); // no e-mail address in the repository; git accepts an empty one
   git('config', 'commit.gpgsign', 'false');
   // decap-server commits with `git add .`: the linked node_modules must stay out.
   writeFileSync(join(dir, '.git', 'info', 'exclude'), 'node_modules\n');

@@ -28,7 +28,7 @@ describe('the Mastodon server a reader types', () => {
   it('accepts a host, an address or a handle', () => {
     expect(mastodonHost('mastodon.social')).toBe('mastodon.social');
     expect(mastodonHost(' https://Mastodon.Social/@dinah ')).toBe('mastodon.social');
-    expect(mastodonHost('@clink@med-mastodon.com')).toBe('med-mastodon.com');
+    expect(mastodonHost('@clink@mastodon.example')).toBe('mastodon.example');
   });
 
   it('refuses what is not a public host name', () => {
