@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { preview } from 'astro';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Real Chromium (Debian's, through playwright-core) against the built site served by
@@ -188,4 +189,20 @@ export async function serveStatic(dir: string, headers: Record<string, string>):
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return { url: `${origin}/`, origin, stop: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+/**
+ * The built sample site served and Chromium launched for the enclosing describe block, both
+ * stopped after it. Read `.site` and `.browser` inside tests (they are set in beforeAll).
+ */
+export function useSiteAndBrowser(): { site: Site; browser: Browser } {
+  const ctx = {} as { site: Site; browser: Browser };
+  beforeAll(async () => {
+    [ctx.site, ctx.browser] = await Promise.all([serve(), launch()]);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.site?.stop();
+  });
+  return ctx;
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, pageErrors, serve, type Browser, type Site } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, pageErrors, useSiteAndBrowser } from './browser';
 
 /**
  * Issue 14 in real Chromium: the dark scheme follows the system setting without a script,
@@ -10,22 +10,12 @@ import { hasChromium, launch, pageErrors, serve, type Browser, type Site } from 
 const PART_2 = '2013/04/day-in-jail-clinic-part-2-sick-call.html';
 
 describe.skipIf(!hasChromium)('post page comforts in Chromium', () => {
-  let site: Site;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await serve();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const env = useSiteAndBrowser();
 
   const colours = async (scheme: 'light' | 'dark') => {
-    const page = await browser.page();
+    const page = await env.browser.page();
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(`${site.url}${PART_2}`);
+    await page.goto(`${env.site.url}${PART_2}`);
     const seen = await page.evaluate(() => {
       const css = (el: Element | null) => (el ? getComputedStyle(el) : undefined);
       return {
@@ -57,14 +47,14 @@ describe.skipIf(!hasChromium)('post page comforts in Chromium', () => {
   });
 
   it('a post page requests nothing from another origin until a click', async () => {
-    const page = await browser.page();
+    const page = await env.browser.page();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(`${site.url}${PART_2}`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}${PART_2}`, { waitUntil: 'networkidle' });
     await page.locator('.share-row').scrollIntoViewIfNeeded();
     await page.waitForLoadState('networkidle');
     expect(requests.length).toBeGreaterThan(1);
-    expect(requests.filter((u) => !u.startsWith(site.origin))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(env.site.origin))).toEqual([]);
     // The share links are there, pointing away: only a click would leave.
     expect(await page.locator('.share-row a[href^="https://"]').count()).toBe(3);
     expect(pageErrors(page)).toEqual([]);
@@ -72,14 +62,14 @@ describe.skipIf(!hasChromium)('post page comforts in Chromium', () => {
   });
 
   it("the Mastodon link asks for the reader's server and opens its share page", async () => {
-    const page = await browser.page();
+    const page = await env.browser.page();
     let opened: string | undefined;
     // Stand in for the reader's server: record the address, send nothing out.
     await page.route('https://mastodon.example/**', async (route) => {
       opened = route.request().url();
       await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>shared</title>' });
     });
-    await page.goto(`${site.url}${PART_2}`);
+    await page.goto(`${env.site.url}${PART_2}`);
     await page.locator('.share-row a', { hasText: 'Mastodon' }).click();
     await page.waitForURL(/\/share\/mastodon\//);
     const text = 'A Day in the Jail Clinic, Part 2: Sick Call https://www.shrinkrap.net/2013/04/day-in-jail-clinic-part-2-sick-call.html';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launch, pageErrors, serve, type Browser, type Site } from './browser';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, pageErrors, useSiteAndBrowser } from './browser';
 
 /**
  * What a reader of the old blog notices (issue 11), in real Chromium: the phone header,
@@ -12,22 +12,12 @@ const HEATED = '2015/03/involuntary-treatment-who-decides.html';
 const PLAYER_HOSTS = /youtube|ytimg|googlevideo|vimeo/;
 
 describe.skipIf(!hasChromium)('reader details in Chromium', () => {
-  let site: Site;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    site = await serve();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.stop();
-  });
+  const env = useSiteAndBrowser();
 
   async function open(path: string, width: number, height = 800): Promise<Page> {
-    const page = await browser.page();
+    const page = await env.browser.page();
     await page.setViewportSize({ width, height });
-    const response = await page.goto(`${site.url}${path}`);
+    const response = await page.goto(`${env.site.url}${path}`);
     expect(response?.status(), path).toBe(200);
     await page.evaluate(() => document.fonts.ready);
     return page;
@@ -69,7 +59,7 @@ describe.skipIf(!hasChromium)('reader details in Chromium', () => {
 
   it('years read as plain digits: digits are drawn by a font without a slashed zero', async () => {
     const page = await open('2008/11/should-psychiatrists-see-patients-for.html', 1280);
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await env.browser.context.newCDPSession(page);
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
     const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
@@ -85,13 +75,13 @@ describe.skipIf(!hasChromium)('reader details in Chromium', () => {
   });
 
   it('the video starts in place after the click, and nothing is fetched from the video host before it', async () => {
-    const page = await browser.page();
+    const page = await env.browser.page();
     await page.setViewportSize({ width: 1280, height: 900 });
     const thirdParty: string[] = [];
     // The sandbox has no internet: answer the player's address with a stand-in page.
     await page.context().route(PLAYER_HOSTS, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title><p id="player">playing</p>' }));
     page.on('request', (r) => PLAYER_HOSTS.test(new URL(r.url()).hostname) && thirdParty.push(r.url()));
-    await page.goto(`${site.url}${VIDEO_POST}`);
+    await page.goto(`${env.site.url}${VIDEO_POST}`);
     await page.waitForLoadState('networkidle');
     const frame = page.frameLocator('iframe.video-frame');
     await frame.locator('a.play').waitFor();
@@ -101,7 +91,7 @@ describe.skipIf(!hasChromium)('reader details in Chromium', () => {
     await frame.locator('a.play').click();
     await frame.locator('#player').waitFor();
     expect(thirdParty).toEqual(['https://www.youtube-nocookie.com/embed/qY3nV7tRk2M?autoplay=1']);
-    expect(page.url(), 'the reader stays on the post').toBe(`${site.url}${VIDEO_POST}`);
+    expect(page.url(), 'the reader stays on the post').toBe(`${env.site.url}${VIDEO_POST}`);
     expect(await page.locator('iframe.video-frame').getAttribute('allow')).toContain('autoplay');
     expect(pageErrors(page)).toEqual([]);
     await page.context().unroute(PLAYER_HOSTS);
