@@ -7,8 +7,8 @@ import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import editor from './src/integrations/editor.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
-import { builtUrl, sitemapExclusions } from './src/lib/sitemap.ts';
-import { VIDEO_PLAYER_ORIGINS } from './src/lib/video.ts';
+import { builtUrl, sitemapExclusions } from './src/lib/site/sitemap.ts';
+import { VIDEO_PLAYER_ORIGINS } from './src/lib/site/video.ts';
 
 // Everything that varies between builds (content folder, base path, drafts, clock)
 // comes from the environment and is validated in one place.
@@ -53,7 +53,7 @@ export default defineConfig({
         "connect-src 'self'",
         "worker-src 'self'",
         "object-src 'none'",
-        // Click-to-load video players (src/lib/video.ts): only after the reader presses play.
+        // Click-to-load video players (src/lib/site/video.ts): only after the reader presses play.
         `frame-src 'self' ${VIDEO_PLAYER_ORIGINS.join(' ')}`,
         "base-uri 'self'",
         "form-action 'self'",

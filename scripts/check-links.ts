@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
-import { parseCli, usage, type CliSpec } from '../src/lib/cli';
+import { parseCli, usage, type CliSpec } from '../src/lib/tools/cli';
 import { listRelativeFiles } from '../src/lib/content-files/walk';
 
 /**

@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
+import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 import { buildSettings } from '../src/lib/build-settings';
 import { commentsAtomFeed } from '../src/lib/export/atom';
 import { commentsJsonFeedPages, jsonFeedText } from '../src/lib/export/jsonfeed';
 import { loadExportInput } from '../src/lib/export/load';
 import { absoluteFrom, pathOfPost, postIdFrom } from '../src/lib/export/model';
 import { commentsWxr } from '../src/lib/export/wxr';
-import { renderAtom } from '../src/lib/feeds';
+import { renderAtom } from '../src/lib/feed-xml';
 import { commentsFeedPath, postCommentsFeedPath } from '../src/lib/urls';
 import { siteConfig } from '../src/site.config';
 

@@ -1,5 +1,5 @@
 import { runImport } from '../src/lib/import/index';
-import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
+import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 
 /**
  * npm run import -- <export files or folders…> [options]

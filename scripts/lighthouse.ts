@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
+import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 import { preview } from 'astro';
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parse } from 'yaml';
-import { parseCliOrExit, type CliSpec } from '../src/lib/cli';
+import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 
 type Json = Record<string, unknown>;
 

@@ -5,8 +5,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseCliOrExit, usage, type CliSpec } from '../src/lib/cli';
-import { NewPostError, labelsByUse, parsePostDate, planNewPost } from '../src/lib/new-post';
+import { parseCliOrExit, usage, type CliSpec } from '../src/lib/tools/cli';
+import { NewPostError, labelsByUse, parsePostDate, planNewPost } from '../src/lib/tools/new-post';
 import { labelCounts, loadWorkspace } from '../src/lib/proofread/workspace';
 import { similarLabel } from '../src/lib/proofread/checks';
 import { siteConfig } from '../src/site.config';

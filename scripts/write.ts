@@ -1,11 +1,11 @@
 /**
- * `npm run write`: the browser editor on this clone (src/lib/editor-write.ts plans it).
+ * `npm run write`: the browser editor on this clone (src/lib/editor/write.ts plans it).
  * Starts decap-server (git mode) and `astro dev`, prints the /admin/ address, and stops
  * both on Ctrl+C or when either stops.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { parseCliOrExit } from '../src/lib/cli';
-import { planWrite, writeCli } from '../src/lib/editor-write';
+import { parseCliOrExit } from '../src/lib/tools/cli';
+import { planWrite, writeCli } from '../src/lib/editor/write';
 
 const { values } = parseCliOrExit(writeCli);
 const root = process.cwd();

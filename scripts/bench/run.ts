@@ -10,7 +10,7 @@ import { writeContent, type ContentManifest, type PostFormat } from './content';
 import { hugoPostPath, writeHugoSite } from './hugo';
 import { astroPhases, ROUTE_KINDS, OUTPUT_KINDS, countFiles, folderStats, median, outputByKind, runMeasured, type Phases, type RunResult } from './measure';
 import { isolatedProject, REPO_ROOT } from './isolated';
-import { parseCliOrExit, type CliSpec } from '../../src/lib/cli';
+import { parseCliOrExit, type CliSpec } from '../../src/lib/tools/cli';
 
 /**
  * npm run bench -- [--posts 5000] [--format mixed|md|mdx] [--runs 3] [--hugo]

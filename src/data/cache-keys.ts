@@ -1,6 +1,6 @@
 import { getCollection } from 'astro:content';
-import { digestOf } from '../lib/cache-key';
-import { once } from '../lib/once';
+import { digestOf } from '../lib/site/cache-key';
+import { once } from '../lib/site/once';
 import { siteConfig } from '../site.config';
 import { settings } from './settings';
 import { getAuthors, getSidebarData } from './content';

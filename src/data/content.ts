@@ -1,13 +1,13 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { siteConfig } from '../site.config';
 import { settings } from './settings';
-import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../lib/archive';
+import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../lib/site/archive';
 import { buildLabelIndex, postLabels, topLabels, type LabelIndex } from '../lib/labels';
 import { isVisible, visibility, type Visibility } from '../lib/publishing';
 import { pageThreadId, parsePostId } from '../lib/urls';
 import { compareComments } from '../lib/comments';
 import { bodyWords, readingMinutes } from '../lib/reading-time';
-import { once } from '../lib/once';
+import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
 
 /**

@@ -4,7 +4,7 @@ import { pageCacheKey } from './cache-keys';
 import { absolute } from './paths';
 import { siteConfig } from '../site.config';
 import { isoInZone } from '../lib/dates';
-import { once } from '../lib/once';
+import { once } from '../lib/site/once';
 import type { ExportInput, ExportPost } from '../lib/export/model';
 
 /** The comment archive's exports (/exports/): their input, and one keyed path per format. */

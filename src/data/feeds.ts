@@ -3,15 +3,15 @@ import { withCacheKeys } from './cache-keys';
 import { absolute } from './paths';
 import { settings } from './settings';
 import { siteConfig } from '../site.config';
-import { feedUpdated, renderAtom, tagUri, textSummary, type AtomEntry } from '../lib/feeds';
+import { feedUpdated, renderAtom, tagUri, textSummary, type AtomEntry } from '../lib/feed-xml';
 import { commentAtomEntry, type CommentEntryContext } from '../lib/export/atom';
 import { pathOfPost } from '../lib/export/model';
-import { once } from '../lib/once';
+import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, pageThreadId, postCommentsFeedPath, postPath } from '../lib/urls';
 
 /**
- * Feeds are assembled here from the shared content; XML is written by src/lib/feeds.ts.
+ * Feeds are assembled here from the shared content; XML is written by src/lib/feed-xml.ts.
  * Routes with many feeds get their props (and so their cache keys) from the *Paths()
  * functions below: a feed's key is a digest of the entries it carries.
  */

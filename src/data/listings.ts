@@ -1,6 +1,6 @@
 import { getArchive, getAuthors, getLabelIndex, getPosts, getPostsByAuthor, getPostsByLabel, type Post } from './content';
 import { siteConfig } from '../site.config';
-import { paginate, type Page } from '../lib/pagination';
+import { paginate, type Page } from '../lib/site/pagination';
 import { monthName } from '../lib/dates';
 import { withCacheKeys } from './cache-keys';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, monthPath, yearPath } from '../lib/urls';

@@ -4,8 +4,8 @@ import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-rend
 import { render } from 'astro:content';
 import { mdxComponents } from '../components/mdx-components';
 import { absolute } from './paths';
-import { absolutizeHtml } from '../lib/feeds';
-import { once, oncePerKey } from '../lib/once';
+import { absolutizeHtml } from '../lib/feed-xml';
+import { once, oncePerKey } from '../lib/site/once';
 import type { Post } from './content';
 
 /**

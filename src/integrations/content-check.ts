@@ -1,10 +1,10 @@
 import type { AstroIntegration } from 'astro';
 import { describeContentProblems } from '../lib/content-files';
-import { contentBuildProblems } from '../lib/content-check';
+import { contentBuildProblems } from '../lib/tools/content-check';
 
 /**
  * Stops `astro build` before the content layer reads anything when the content folder
- * has files the site cannot build correctly (src/lib/content-check.ts). In `astro dev`
+ * has files the site cannot build correctly (src/lib/tools/content-check.ts). In `astro dev`
  * the same problems are logged, so a half-typed post does not stop the server.
  */
 export default function contentCheck(contentDir: string): AstroIntegration {

@@ -7,9 +7,9 @@
  *  - the preview, drawn like a post page with the site's own stylesheet.
  * The logic lives in src/lib/editor-*.ts and is unit-tested there.
  */
-import { POST_EXTENSION, POST_FORMAT } from '../lib/editor-config';
-import { postFromFile, postProblems, postToFile, withPlacement, type LabelRegistry } from '../lib/editor-post';
-import { previewModel } from '../lib/editor-preview';
+import { POST_EXTENSION, POST_FORMAT } from '../lib/editor/config';
+import { postFromFile, postProblems, postToFile, withPlacement, type LabelRegistry } from '../lib/editor/post';
+import { previewModel } from '../lib/editor/preview';
 
 interface EditorRegistry {
   timeZone: string;

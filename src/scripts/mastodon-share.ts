@@ -1,4 +1,4 @@
-import { mastodonShareUrl } from '../lib/share';
+import { mastodonShareUrl } from '../lib/site/share';
 
 /** The Mastodon share page: the text comes from ?text=, the server from the reader. */
 const form = document.getElementById('mastodon-share') as HTMLFormElement | null;

@@ -1,5 +1,5 @@
 import { commentAnchor, commentDisplayName, commentPermalink, tombstoneText } from '../comments';
-import { feedUpdated, tagUri, type AtomEntry, type AtomFeed } from '../feeds';
+import { feedUpdated, tagUri, type AtomEntry, type AtomFeed } from '../feed-xml';
 import type { StoredComment } from '../schemas';
 import { absoluteFrom, pathOfPost, publicComments, sortComments, type ExportInput } from './model';
 

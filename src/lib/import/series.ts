@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { seriesKey } from '../series';
+import { seriesKey } from '../site/series';
 
 /**
  * Series the importer can see in post titles ("…, Part 2: …", "My Three Shrinks

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parseCli, usage, type CliSpec } from '../cli';
+import { parseCli, usage, type CliSpec } from '../tools/cli';
 import { ContentFileError, readTextFile } from '../content-files';
 import { hasErrors, proofreadPost, unreadableReport, type Engines } from './proofread';
 import { renderMarkdown, renderText } from './report';

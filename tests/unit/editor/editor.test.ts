@@ -16,11 +16,11 @@ import {
   POST_EXTENSION,
   POSTS_FOLDER,
   type EditorConfigInput,
-} from '../../../src/lib/editor-config';
-import { newLabelProblems, postFromFile, postProblems, postToFile, withPlacement, type LabelRegistry } from '../../../src/lib/editor-post';
-import { previewModel } from '../../../src/lib/editor-preview';
-import { editorCsp, editorPageHtml, EDITOR_CSP_EXCEPTIONS } from '../../../src/lib/editor-page';
-import { planWrite } from '../../../src/lib/editor-write';
+} from '../../../src/lib/editor/config';
+import { newLabelProblems, postFromFile, postProblems, postToFile, withPlacement, type LabelRegistry } from '../../../src/lib/editor/post';
+import { previewModel } from '../../../src/lib/editor/preview';
+import { editorCsp, editorPageHtml, EDITOR_CSP_EXCEPTIONS } from '../../../src/lib/editor/page';
+import { planWrite } from '../../../src/lib/editor/write';
 
 const TZ = 'America/New_York';
 const authors = [

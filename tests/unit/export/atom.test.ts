@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commentsAtomFeed } from '../../../src/lib/export/atom';
-import { renderAtom } from '../../../src/lib/feeds';
+import { renderAtom } from '../../../src/lib/feed-xml';
 import { NS, childText, childrenOf, parseXml, type XmlElement } from '../../../src/lib/import/xml';
 import { importedSite } from './helpers';
 

@@ -7,7 +7,7 @@ import { commentsAtomFeed } from '../../../src/lib/export/atom';
 import { commentsJsonFeedPages, jsonFeedText } from '../../../src/lib/export/jsonfeed';
 import { loadExportInput } from '../../../src/lib/export/load';
 import { commentsWxr } from '../../../src/lib/export/wxr';
-import { renderAtom } from '../../../src/lib/feeds';
+import { renderAtom } from '../../../src/lib/feed-xml';
 import { formatCommentsFile, writeFrontMatter } from '../../../src/lib/content-files';
 import { NOW, SITE } from './helpers';
 

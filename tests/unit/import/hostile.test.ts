@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlanError } from '../../../src/lib/import/plan';
-import { planNewPost } from '../../../src/lib/new-post';
+import { planNewPost } from '../../../src/lib/tools/new-post';
 import { importInto, scratch, snapshot } from './helpers';
 import { takeoutFeed, writeTakeout } from './feed';
 

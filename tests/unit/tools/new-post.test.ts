@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
-import { NewPostError, labelsByUse, parsePostDate, planNewPost, type NewPostRequest } from '../../../src/lib/new-post';
+import { NewPostError, labelsByUse, parsePostDate, planNewPost, type NewPostRequest } from '../../../src/lib/tools/new-post';
 import { postSchema } from '../../../src/lib/schemas';
 import { parsePost } from '../../../src/lib/proofread/document';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli, usage, type CliSpec } from '../../../src/lib/cli';
+import { parseCli, usage, type CliSpec } from '../../../src/lib/tools/cli';
 
 const spec: CliSpec = {
   command: 'npm run demo --',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSeries, seriesKey } from '../../../src/lib/series';
+import { buildSeries, seriesKey } from '../../../src/lib/site/series';
 import { postSchema } from '../../../src/lib/schemas';
 import { z } from 'astro/zod';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchiveTree, byNewest, groupByDay, neighbours } from '../../../src/lib/archive';
-import { paginate } from '../../../src/lib/pagination';
+import { buildArchiveTree, byNewest, groupByDay, neighbours } from '../../../src/lib/site/archive';
+import { paginate } from '../../../src/lib/site/pagination';
 
 const p = (id: string, iso: string) => ({ id, title: id, published: new Date(iso) });
 const NY = 'America/New_York';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonical, digestOf } from '../../../src/lib/cache-key';
+import { canonical, digestOf } from '../../../src/lib/site/cache-key';
 
 describe('digestOf', () => {
   it('ignores key order, Map and Set order, and undefined fields', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtUrl, sitemapExclusions } from '../../../src/lib/sitemap';
+import { builtUrl, sitemapExclusions } from '../../../src/lib/site/sitemap';
 
 describe('sitemap helpers', () => {
   const root = mkdtempSync(join(tmpdir(), 'sitemap-'));

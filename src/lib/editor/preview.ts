@@ -1,7 +1,7 @@
-import { formatDateHeader, formatTime, isoInZone } from './dates';
-import { compareLabels } from './labels';
-import { NEW_LABELS_FIELD } from './editor-config';
-import { toDate, type EditorPostData } from './editor-post';
+import { formatDateHeader, formatTime, isoInZone } from '../dates';
+import { compareLabels } from '../labels';
+import { NEW_LABELS_FIELD } from './config';
+import { toDate, type EditorPostData } from './post';
 
 /**
  * What the editor's preview shows around the body, in the order and words of a post page

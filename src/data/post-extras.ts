@@ -1,8 +1,8 @@
 import { getPosts, type Post } from './content';
-import { once } from '../lib/once';
-import { relatedPosts } from '../lib/related';
-import { buildSeries, type SeriesPlace } from '../lib/series';
-import { editLink } from '../lib/share';
+import { once } from '../lib/site/once';
+import { relatedPosts } from '../lib/site/related';
+import { buildSeries, type SeriesPlace } from '../lib/site/series';
+import { editLink } from '../lib/site/share';
 import { settings } from './settings';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editLink, mastodonHost, mastodonShareUrl, shareLinks } from '../../../src/lib/share';
+import { editLink, mastodonHost, mastodonShareUrl, shareLinks } from '../../../src/lib/site/share';
 import { buildSettings } from '../../../src/lib/build-settings';
 
 const URL_ = 'https://www.shrinkrap.net/2013/04/day-in-jail-clinic-part-2-sick-call.html';

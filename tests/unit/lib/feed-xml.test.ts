@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { absolutizeHtml, feedUpdated, renderAtom, textSummary } from '../../../src/lib/feeds';
+import { absolutizeHtml, feedUpdated, renderAtom, textSummary } from '../../../src/lib/feed-xml';
 
 describe('Atom feeds', () => {
   const xml = renderAtom({

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readLabelsFile } from './content-files';
-import { mastodonSharePath, parsePath, type SitePath } from './urls';
+import { readLabelsFile } from '../content-files';
+import { mastodonSharePath, parsePath, type SitePath } from '../urls';
 
 /**
  * Pages that exist only to send readers on (old archive addresses, label aliases, the

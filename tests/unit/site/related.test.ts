@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPosts, type RelatablePost } from '../../../src/lib/related';
+import { relatedPosts, type RelatablePost } from '../../../src/lib/site/related';
 
 const post = (id: string, date: string, labels: string[]): RelatablePost => ({ id, published: new Date(date), labels });
 

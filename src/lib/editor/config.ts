@@ -149,7 +149,7 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
         create: true,
         delete: false,
         // The month in the blog's zone and the Blogger slug are computed before saving
-        // (src/lib/editor-post.ts): Decap's own {{year}}/{{month}} would use UTC.
+        // (src/lib/editor/post.ts): Decap's own {{year}}/{{month}} would use UTC.
         // (Decap lower-cases the path template and turns "." into "-", so no `fields.` prefix.)
         path: `{{${year}}}/{{${month}}}/{{slug}}`,
         slug: `{{${slug}}}`,
@@ -167,7 +167,7 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
 }
 
 export function editorConfigYaml(input: EditorConfigInput): string {
-  return `# Generated at build time by src/lib/editor-config.ts: edit that, not this.\n${stringify(editorConfig(input), { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `# Generated at build time by src/lib/editor/config.ts: edit that, not this.\n${stringify(editorConfig(input), { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 const backendEnv = z.object({

@@ -1,4 +1,4 @@
-import { dayKey, zonedParts } from './dates';
+import { dayKey, zonedParts } from '../dates';
 
 /** What list pages and the archive need to know about a post. */
 export interface PostRef {

@@ -1,7 +1,7 @@
-import { bloggerSlug, uniquePostSlug } from './slug';
-import { isoInZone, pad2, zonedParts } from './dates';
-import { writeFrontMatter } from './content-files/frontmatter';
-import { labelName, ISO_WITH_OFFSET } from './schemas';
+import { bloggerSlug, uniquePostSlug } from '../slug';
+import { isoInZone, pad2, zonedParts } from '../dates';
+import { writeFrontMatter } from '../content-files/frontmatter';
+import { labelName, ISO_WITH_OFFSET } from '../schemas';
 
 /**
  * Planning a new post (`npm run new`): where the file goes and what its frontmatter says.

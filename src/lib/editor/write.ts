@@ -1,4 +1,4 @@
-import type { CliSpec } from './cli';
+import type { CliSpec } from '../tools/cli';
 
 /**
  * `npm run write`: the site's dev server and Decap's local backend (decap-server in git

@@ -1,10 +1,10 @@
 import { parse } from 'yaml';
-import { bloggerSlug } from './slug';
-import { isoInZone, zonedParts } from './dates';
-import { labelKey } from './labels';
-import { labelName } from './schemas';
-import { similarLabel } from './proofread/checks';
-import { NEW_LABELS_FIELD, PLACEMENT_FIELDS } from './editor-config';
+import { bloggerSlug } from '../slug';
+import { isoInZone, zonedParts } from '../dates';
+import { labelKey } from '../labels';
+import { labelName } from '../schemas';
+import { similarLabel } from '../proofread/checks';
+import { NEW_LABELS_FIELD, PLACEMENT_FIELDS } from './config';
 
 /**
  * What the browser editor does with a post between its form and the file: where a new

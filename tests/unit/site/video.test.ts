@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
-import { videoPosterDocument } from '../../../src/lib/video';
+import { videoPosterDocument } from '../../../src/lib/site/video';
 
 describe('click-to-load video poster', () => {
   it('is a document with one link to the player and nothing that loads from the video host', () => {

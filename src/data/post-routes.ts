@@ -1,5 +1,5 @@
 import { getComments, getPages, getPosts, type Post } from './content';
-import { getPostPageExtras, type PostPageExtras } from './post-page';
+import { getPostPageExtras, type PostPageExtras } from './post-extras';
 import { withCacheKeys } from './cache-keys';
 import { pageThreadId, parsePostId } from '../lib/urls';
 import type { StoredComment } from '../lib/schemas';
@@ -21,7 +21,7 @@ export type PostPageProps = {
   newer?: PostLink;
   older?: PostLink;
   comments: StoredComment[];
-  /** Related posts, series and the edit link (src/data/post-page.ts). */
+  /** Related posts, series and the edit link (src/data/post-extras.ts). */
   extras: PostPageExtras;
 };
 

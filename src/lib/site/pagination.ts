@@ -1,4 +1,4 @@
-import { pagedPath } from './urls';
+import { pagedPath } from '../urls';
 
 export interface Page<T> {
   /** 1-based. */

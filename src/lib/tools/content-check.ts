@@ -1,6 +1,6 @@
-import { listContentFiles, readTextFile, scanContentFolder, type ContentProblem } from './content-files';
-import { parsePost } from './proofread/document';
-import { PROVIDED_COMPONENTS, undefinedComponents } from './proofread/checks/components';
+import { listContentFiles, readTextFile, scanContentFolder, type ContentProblem } from '../content-files';
+import { parsePost } from '../proofread/document';
+import { PROVIDED_COMPONENTS, undefinedComponents } from '../proofread/checks/components';
 
 /**
  * What the build checks in the content folder before its content layer reads a file:
