@@ -19,6 +19,7 @@ export const RECORD_CODE = [
   'src/lib/search/records.ts',
   'src/lib/search/results.ts',
   'src/lib/search/source.ts',
+  'src/lib/model/blog.ts',
   'src/lib/search/comment-index.ts',
   'src/lib/comments.ts',
   'src/lib/sanitize.ts',
