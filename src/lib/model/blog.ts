@@ -94,7 +94,8 @@ export interface SitePost {
   visibility: Visibility;
   /** Canonical spellings, alphabetical. */
   labels: string[];
-  facts: PostFacts;
+  /** Its facts; asking for them fails, naming the file, when its author is unknown. */
+  readonly facts: PostFacts;
 }
 
 /** The blog as readers see it after one build's visibility rule. */
@@ -167,8 +168,16 @@ export function siteView(blog: BlogSource, options: ViewOptions): SiteView {
   const visible = visiblePosts(blog.posts, options);
   const labels = labelIndexOf(visible, blog.labelInfo);
   const posts = visible.map((source): SitePost => {
-    const facts = postFacts(source, handles, labels.canonical, options.timeZone);
-    return { source, visibility: visibility(source.data, options.cutoff), labels: facts.labels, facts };
+    let facts: PostFacts | undefined;
+    return {
+      source,
+      visibility: visibility(source.data, options.cutoff),
+      labels: postLabels(source.data.labels, labels.canonical),
+      // Worked out when asked: the comment export needs no author's handle.
+      get facts() {
+        return (facts ??= postFacts(source, handles, labels.canonical, options.timeZone));
+      },
+    };
   });
   const pages = visiblePages(blog.pages, options.includeDrafts);
   const threads = new Set([...posts.map((p) => p.source.id), ...pages.map((p) => pageThreadId(p.id))]);
