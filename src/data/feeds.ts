@@ -28,7 +28,7 @@ export interface PostsFeedProps {
   alternatePath: string;
 }
 
-/** Full HTML of a post (src/data/post-html.ts), for the feeds that carry whole posts. */
+/** Full HTML of a post (src/components/post-html.ts), for the feeds that carry whole posts. */
 export type PostHtml = (post: Post) => Promise<string>;
 
 async function postEntry(post: Post, fullHtml?: PostHtml): Promise<AtomEntry> {

@@ -1,4 +1,5 @@
-import { commentAnchor, commentDisplayName, commentPermalink, tombstoneText } from '../comments';
+import { commentDisplayName, tombstoneText } from '../comments';
+import { commentAnchor, commentPermalink } from '../comment-address';
 import { feedUpdated, tagUri, type AtomEntry, type AtomFeed } from '../feed-xml';
 import type { StoredComment } from '../schemas';
 import { absoluteFrom, pathOfPost, publicComments, sortComments, type ExportInput } from './model';

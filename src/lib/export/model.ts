@@ -1,5 +1,6 @@
 import type { StoredComment } from '../schemas';
-import { commentAnchor, compareComments } from '../comments';
+import { compareComments } from '../comments';
+import { commentAnchor } from '../comment-address';
 import { pagePath, pageThreadId, postPath, threadPath } from '../urls';
 import { sanitizeCommentHtml } from '../sanitize';
 import { isoInZone } from '../dates';

@@ -5,7 +5,7 @@ import { readCommentsFile, readTextFile, toPosix } from '../content-files';
 import { readBlog, type InvalidDocument } from '../model';
 import { parsePost } from './document';
 import { anchorsOfTree } from './tree';
-import { commentAnchor } from '../comments';
+import { commentAnchor } from '../comment-address';
 import type { KnownAuthor, KnownPost, ProofContext } from './types';
 import { PROVIDED_COMPONENTS } from './checks/components';
 

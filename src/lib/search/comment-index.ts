@@ -22,6 +22,7 @@ export const RECORD_CODE = [
   'src/lib/model/blog.ts',
   'src/lib/search/comment-index.ts',
   'src/lib/comments.ts',
+  'src/lib/comment-address.ts',
   'src/lib/sanitize.ts',
   'src/lib/urls.ts',
   'src/lib/schemas.ts',

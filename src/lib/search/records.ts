@@ -1,7 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { commentAnchor, commentDisplayName, threadComments, tombstoneText, type CommentNode } from '../comments';
+import { commentDisplayName, threadComments, tombstoneText, type CommentNode } from '../comments';
+import { commentAnchor } from '../comment-address';
 import { commentPlainText } from '../sanitize';
 import type { StoredComment } from '../schemas';
 import type { PostFacts } from '../model/blog';

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { commentAnchor } from '../../../src/lib/comments';
+import { commentAnchor } from '../../../src/lib/comment-address';
 import type { StoredComment } from '../../../src/lib/schemas';
 import { parseBody, searchableBody, type PostFacts } from '../../../src/lib/model';
 import { commentThreadRecord, postRecord } from '../../../src/lib/search/records';
