@@ -45,7 +45,7 @@ const cutoff = new Date(settings.cutoff);
 
 
 export const getLabelIndex = once(async (): Promise<LabelIndex> => {
-  const [posts, labelInfo] = await Promise.all([visibleEntries(), getCollection('labels')]);
+  const [posts, labelInfo] = await Promise.all([visibleEntries(), getLabelInfo()]);
   return labelIndexOf(posts.map(postFromEntry), new Map(labelInfo.map((l) => [l.id, l.data])));
 });
 
@@ -97,6 +97,9 @@ export const getSidebarLabels = once(async () => topLabels(await getLabelIndex()
 export const getArchive = once(async (): Promise<ArchiveYear[]> => buildArchiveTree(await getPosts(), siteConfig.timeZone));
 
 export const getPages = once(async () => visiblePages(await getCollection('pages'), settings.includeDrafts));
+
+/** content/labels.yaml: each described label with its description and aliases. */
+export const getLabelInfo = once(async () => getCollection('labels'));
 
 const getCommentFiles = once(async () => {
   const files = await getCollection('comments');
