@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { attr, DIST, page, textOf, walk } from '../helpers';
 import { readingMinutes } from '../../src/lib/reading-time';
 import { bodyWords, formatOf } from '../../src/lib/model';
-import { TEST_EDIT_URL } from '../global-build';
+import { TEST_EDIT_URL } from '../fixture-site';
 
 /**
  * Issue 14 on the built sample site: reading time, series, related posts, the share row,
