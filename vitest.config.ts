@@ -34,6 +34,8 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
  */
 export default defineConfig({
   test: {
+    // The usual report, then where the time went (tests/timing-reporter.ts).
+    reporters: ['default', './tests/timing-reporter.ts'],
     projects: [
       {
         test: {
