@@ -4,7 +4,7 @@ import { pageCacheKey } from './cache-keys';
 import { absolute } from './paths';
 import { siteConfig } from '../site.config';
 import { once } from '../lib/site/once';
-import { exportPosts, type ExportInput } from '../lib/export/model';
+import { exportPosts, type ExportInput } from '../lib/export/input';
 
 /** The comment archive's exports (/exports/): their input, and one keyed path per format. */
 

@@ -5,7 +5,7 @@ import { settings } from './settings';
 import { siteConfig } from '../site.config';
 import { feedUpdated, renderAtom, tagUri, textSummary, type AtomEntry } from '../lib/feed-xml';
 import { commentAtomEntry, type CommentEntryContext } from '../lib/export/atom';
-import { pathOfPost } from '../lib/export/model';
+import { pathOfPost } from '../lib/export/input';
 import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, pageThreadId, postCommentsFeedPath, postPath } from '../lib/urls';

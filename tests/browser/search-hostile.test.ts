@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import type { FixtureResult } from '../fixture-site';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -31,7 +31,7 @@ const WORDS = ['gtnameword', 'tagnameword', 'quotenameword', 'rtlbodyword', 'emo
 
 let root = '';
 let out = '';
-let build: ReturnType<typeof spawnSync>;
+let build: FixtureResult;
 let comments: PostComments['comments'] = [];
 
 beforeAll(() => {

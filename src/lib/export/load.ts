@@ -1,6 +1,6 @@
 import { compareComments } from '../comments';
 import { readBlog, siteView } from '../model';
-import { exportPosts, type ExportInput, type ExportSite } from './model';
+import { exportPosts, type ExportInput, type ExportSite } from './input';
 
 /**
  * The export input from a content folder, for the CLI, through the blog's model

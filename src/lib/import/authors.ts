@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { readBlog } from '../model';
-import type { SourceComment, SourceEntry } from './model';
+import type { SourceComment, SourceEntry } from './parsed';
 
 /**
  * Who wrote what. Posts are mapped to dinah / clinkshrink / roy by Blogger profile

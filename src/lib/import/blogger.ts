@@ -1,6 +1,6 @@
 import { NS, child, childText, childrenOf, textOf, type XmlElement } from './xml';
-import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
-import { entryKey, emptyExport } from './model';
+import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './parsed';
+import { entryKey, emptyExport } from './parsed';
 import { cleanName, cleanText, escapeHtml, htmlText, httpUrl, isAnonymousName, isIsoWithOffset } from './text';
 
 /**

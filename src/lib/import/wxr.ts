@@ -1,6 +1,6 @@
 import { NS, childText, childrenOf, textOf, type XmlElement } from './xml';
-import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
-import { entryKey, emptyExport } from './model';
+import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './parsed';
+import { entryKey, emptyExport } from './parsed';
 import { storedCommentSchema, type StoredComment } from '../schemas';
 import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META } from '../comments';
 import { bloggerSlug } from '../slug';

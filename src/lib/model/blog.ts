@@ -13,7 +13,7 @@ import { bodyWords, formatOf, type BodyFormat } from './body';
  * and facts). The site's data layer (src/data/content.ts, from Astro's collection
  * entries), the search records, the comment export, the importer's view of the
  * existing site and the proof sheet all take them from here, so one rule holds for
- * all of them. Reading the files is read.ts; these functions never touch the disk.
+ * all of them. Reading the files is files.ts; these functions never touch the disk.
  */
 
 /** One post as read, from its file (read.ts) or from Astro's collection entry (`postFromEntry`). */

@@ -1,7 +1,7 @@
 /**
  * One model of the blog (docs/ARCHITECTURE.md, "The model"): what a content folder holds
- * (blog.ts), read each file once (read.ts), and each post's body parsed once (body.ts).
+ * (blog.ts), read each file once (files.ts), and each post's body parsed once (body.ts).
  */
 export * from './blog';
 export * from './body';
-export * from './read';
+export * from './files';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { formatCommentsFile, writeFrontMatter } from '../../../src/lib/content-files';
 import { loadExportInput } from '../../../src/lib/export/load';
-import type { ExportInput } from '../../../src/lib/export/model';
+import type { ExportInput } from '../../../src/lib/export/input';
 import { importInto, ours, scratch } from '../import/helpers';
 
 export const SITE = { title: 'Shrink Rap', description: 'Three psychiatrists.', language: 'en-US', homeUrl: 'https://www.shrinkrap.net/' };

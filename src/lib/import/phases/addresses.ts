@@ -1,7 +1,7 @@
 import { bloggerSlug, isReservedPostSlug, shortenSlug, uniquePostSlug, uniqueSlug, MAX_SLUG_LENGTH } from '../../slug';
 import { pagePath, postPath } from '../../urls';
 import type { ExistingContent } from '../existing';
-import type { SourceEntry } from '../model';
+import type { SourceEntry } from '../parsed';
 import { BLOGGER_PAGE_PATH, BLOGGER_POST_PATH, parseOldUrl, safeSlug, type SiteHosts } from '../old-urls';
 import type { MigrationReport } from '../report';
 import { localYearMonth } from '../text';

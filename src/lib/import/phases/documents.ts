@@ -5,7 +5,7 @@ import { labelName, pageSchema, postSchema } from '../../schemas';
 import type { AuthorResolver } from '../authors';
 import type { ExistingContent } from '../existing';
 import { convertHtml, type BodyFormat, type ConvertResult } from '../html-to-mdx';
-import type { ParsedExport, SourceEntry } from '../model';
+import type { ParsedExport, SourceEntry } from '../parsed';
 import { BLOGGER_POST_PATH, parseOldUrl, type SiteHosts } from '../old-urls';
 import type { MigrationReport } from '../report';
 import { localYearMonth } from '../text';

@@ -1,5 +1,5 @@
 import { pagePath, postPath } from '../../urls';
-import type { SourceEntry } from '../model';
+import type { SourceEntry } from '../parsed';
 
 /** What the phases of one import plan share: every phase reads its inputs and returns its result. */
 
