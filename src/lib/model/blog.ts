@@ -1,7 +1,7 @@
 import type { AuthorData, LabelInfo, PostComments } from '../schemas';
 import type { PageData, PostData } from '../content-files';
 import { buildLabelIndex, postLabels, type LabelIndex } from '../labels';
-import { isVisible, visibility, type Visibility } from '../publishing';
+import { isVisible, visibility, type Publishable, type Visibility } from '../publishing';
 import { isoInZone, zonedParts } from '../dates';
 import { pageThreadId, parsePostId, postPath } from '../urls';
 import { readingMinutes } from '../reading-time';
@@ -117,18 +117,22 @@ export interface PostEntry {
   id: string;
   filePath?: string;
   body?: string;
-  data: Omit<PostData, 'author'> & { author: string | { id: string } };
+  data: Omit<PostData, 'author' | 'proofreadBy'> & { author: Reference; proofreadBy: Reference[] };
 }
+
+/** An author as written (the file) or as Astro's `reference()` resolves it (the collection). */
+type Reference = string | { id: string };
+const idOf = (r: Reference) => (typeof r === 'string' ? r : r.id);
 
 /** A post from Astro's collection entry, read the same way as from its file. */
 export function postFromEntry(entry: PostEntry): PostSource {
   const file = entry.filePath ?? `posts/${entry.id}.mdx`;
-  const author = typeof entry.data.author === 'string' ? entry.data.author : entry.data.author.id;
-  return { id: entry.id, file, format: formatOf(file), data: { ...entry.data, author }, body: entry.body ?? '' };
+  const data = { ...entry.data, author: idOf(entry.data.author), proofreadBy: entry.data.proofreadBy.map(idOf) };
+  return { id: entry.id, file, format: formatOf(file), data, body: entry.body ?? '' };
 }
 
 /** A misplaced file fails with advice (parsePostId); then the visibility rule of publishing.ts. */
-export function visiblePosts<P extends { id: string; data: PostData | PostEntry['data'] }>(posts: readonly P[], options: Omit<ViewOptions, 'timeZone'>): P[] {
+export function visiblePosts<P extends { id: string; data: Publishable }>(posts: readonly P[], options: Omit<ViewOptions, 'timeZone'>): P[] {
   for (const p of posts) parsePostId(p.id);
   return posts.filter((p) => isVisible(p.data, options));
 }

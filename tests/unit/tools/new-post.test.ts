@@ -1,7 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { NewPostError, labelsByUse, parsePostDate, planNewPost, type NewPostRequest } from '../../../src/lib/tools/new-post';
