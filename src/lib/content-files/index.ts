@@ -23,4 +23,4 @@ export {
   type PageData,
   type PostData,
 } from './read';
-export { describeContentProblems, scanContentFolder, twinProblems, type ContentProblem } from './scan';
+export { describeContentProblems, scanContent, scanContentFolder, twinProblems, type ContentProblem, type ContentScan } from './scan';
