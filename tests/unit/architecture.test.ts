@@ -180,3 +180,20 @@ describe('the disk', () => {
     expect(touching.filter((f) => readers.some((r) => f.startsWith(r)))).toEqual([]);
   });
 });
+
+describe('the tests', () => {
+  const spawning = (folder: string) =>
+    sources(join(ROOT, folder)).map(rel).filter((f) => importsOf(f).some((s) => /^(node:)?child_process$/.test(s)));
+
+  it('unit tests run in-process: commands are run by tests/cli/ (the proof sheet\'s git tests only make a scratch repository)', () => {
+    expect(spawning('tests/unit')).toEqual(['tests/unit/proofread/cli.test.ts']);
+    expect(spawning('tests/cli').length).toBeGreaterThan(3);
+  });
+
+  it('every test that builds a site builds it with tests/fixture-site.ts', () => {
+    const builders = sources(join(ROOT, 'tests')).map(rel).filter((f) => /['"]astro['"],\s*['"]build['"]/.test(codeOf(f)) && !f.endsWith('architecture.test.ts'));
+    // tests/incremental/ starts and kills builds of a generated project of its own (issue 18's mutation test).
+    expect(builders.filter((f) => !f.startsWith('tests/incremental/'))).toEqual(['tests/fixture-site.ts']);
+  });
+});
+
