@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { buildContent } from '../fixture-site';
 
@@ -25,29 +25,39 @@ labels: [psychotherapy]
 ${body}`;
 
 describe('the build refuses content it would publish wrongly', () => {
-  it('refuses a post saved as Latin-1, naming the file and line', () => {
-    const latin1 = Buffer.concat([Buffer.from(post('A caf')), Buffer.from([0xe9]), Buffer.from(' in Baltimore.\n')]);
-    const r = buildWith({ 'posts/2008/11/cafe.md': latin1 });
+  // One build of a folder with every problem: the check reports them all at once, before the
+  // content layer reads anything, so the author fixes them in one go.
+  const latin1 = Buffer.concat([Buffer.from(post('A caf')), Buffer.from([0xe9]), Buffer.from(' in Baltimore.\n')]);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(post(), 'utf16le')]);
+  let r: { status: number | null; output: string };
+  beforeAll(() => {
+    r = buildWith({
+      'posts/2008/11/cafe.md': latin1,
+      'posts/2008/11/wide.mdx': utf16,
+      'posts/2008/11/twin.md': post(),
+      'posts/2008/11/twin.mdx': post(),
+      'posts/2008/11/chart.mdx': post('Intro.\n\n<DosingChart drug="haloperidol" />\n'),
+    });
+  });
+
+  it('stops the build, saying how many problems it found', () => {
     expect(r.status).not.toBe(0);
+    expect(r.output).toMatch(/has 4 problems the site cannot build with/);
+  });
+
+  it('refuses a post saved as Latin-1, naming the file and line', () => {
     expect(r.output).toContain('posts/2008/11/cafe.md:8: the file is not UTF-8 text');
   });
 
   it('refuses a post saved as UTF-16', () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(post(), 'utf16le')]);
-    const r = buildWith({ 'posts/2008/11/wide.mdx': utf16 });
-    expect(r.status).not.toBe(0);
     expect(r.output).toContain('posts/2008/11/wide.mdx: the file is saved as UTF-16');
   });
 
   it('makes slug.md beside slug.mdx an error naming both files', () => {
-    const r = buildWith({ 'posts/2008/11/twin.md': post(), 'posts/2008/11/twin.mdx': post() });
-    expect(r.status).not.toBe(0);
     expect(r.output).toContain('posts/2008/11/twin.md and posts/2008/11/twin.mdx are the same post (2008/11/twin)');
   });
 
   it('names the post and line of a component used without an import', () => {
-    const r = buildWith({ 'posts/2008/11/chart.mdx': post('Intro.\n\n<DosingChart drug="haloperidol" />\n') });
-    expect(r.status).not.toBe(0);
     expect(r.output).toContain('posts/2008/11/chart.mdx:10: <DosingChart> is used but never imported');
   });
 });

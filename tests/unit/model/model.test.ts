@@ -109,6 +109,18 @@ describe('reading a content folder', () => {
     expect(existing.warnings.join('\n')).toMatch(/broken\.md: published/);
   });
 
+  it('refuses a Blogger id written as a number (it would lose digits), naming the file and field', () => {
+    const content = scratch();
+    writeFileSync(join(content, 'posts/2008/11/id.md'), `---\ntitle: "Id"\npublished: "2008-11-02T10:00:00-05:00"\nauthor: dinah\nlegacy:\n  bloggerId: 1143037752240118350\n---\n\nBody.\n`);
+    expect(() => readBlog(content)).toThrow(/posts\/2008\/11\/id\.md:\d+: legacy\.bloggerId: Blogger ids must be strings in quotes/);
+  });
+
+  it('refuses a post file that is not at YYYY/MM/slug, as the build does', () => {
+    const content = scratch();
+    writeFileSync(join(content, 'posts/2008/my-post.md'), writeFrontMatter({ title: 'M', published: '2008-11-02T10:00:00-05:00', author: 'dinah' }, 'Body.\n'));
+    expect(() => siteView(readBlog(content), { cutoff: CUTOFF, includeDrafts: false, timeZone: TZ })).toThrow('"2008/my-post" is not at content/posts/YYYY/MM/slug.mdx');
+  });
+
   it('fails on a post by an author the blog does not have, naming the file', () => {
     const content = scratch();
     writeFileSync(join(content, 'posts/2008/11/stranger.md'), writeFrontMatter({ title: 'S', published: '2008-11-02T10:00:00-05:00', author: 'freud' }, 'Body.\n'));
