@@ -270,7 +270,8 @@ function resultItem(r: ShapedResult): HTMLLIElement {
   const meta = el('p', { className: 'search-result__meta' });
   const bits: (Node | string)[] = [];
   if (r.kind === 'comment') bits.push(r.commentCount ? `${r.commentCount} comments on a post` : 'Comments on a post');
-  if (r.dateText) bits.push(el('time', { dateTime: r.date ?? '' }, r.dateText));
+  // The date alone, as shown: a post whose time of day is unknown claims no time here either.
+  if (r.dateText) bits.push(el('time', { dateTime: (r.date ?? '').slice(0, 10) }, r.dateText));
   if (r.author) bits.push(`by ${r.author}`);
   if (r.labels.length > 0) bits.push(`Labels: ${r.labels.join(', ')}`);
   bits.forEach((b, i) => meta.append(...(i > 0 ? [' · ', b] : [b])));
