@@ -47,6 +47,7 @@ export default function pagefindIntegration(): AstroIntegration {
         for (const bundle of ['pagefind', COMMENT_BUNDLE]) serveBundle(server.middlewares, fileURLToPath(new URL(`${bundle}/`, outDir)), `${base.replace(/\/$/, '')}/${bundle}/`);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        logger.info('making search records');
         const settings = buildSettings(process.env);
         await buildSearchIndex(
           {
