@@ -6,6 +6,9 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
  * archive, the home page is fetched until it is served (first page), then one post's file
  * is edited several times and its page fetched until the new sentence is in it (an edit
  * visible). Times are from the start of the command and from the write of the file.
+ * No --port: the server options are part of the config digest Astro keeps with its
+ * content store, and a port other than the build's would make it clear the store. When
+ * 4321 is busy, Vite takes the next free port; the address is read from the output.
  */
 
 export interface DevOptions {
@@ -57,7 +60,7 @@ export async function measureDev(options: DevOptions): Promise<DevResult> {
   const original = readFileSync(options.postFile, 'utf8');
   writeFileSync(options.log, '');
   const started = performance.now();
-  const child = spawn('npx', ['astro', 'dev', '--port', '4400'], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', ['astro', 'dev'], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let origin: string | undefined;
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {
@@ -85,7 +88,7 @@ export async function measureDev(options: DevOptions): Promise<DevResult> {
   } finally {
     writeFileSync(options.postFile, original);
     try {
-      process.kill(-child.pid!, 'SIGTERM');
+      process.kill(-child.pid!, 'SIGINT');
     } catch {
       // already gone
     }
