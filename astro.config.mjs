@@ -6,7 +6,6 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import editor from './src/integrations/editor.ts';
-import devStore from './src/integrations/dev-store.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
 import { builtUrl, sitemapExclusions } from './src/lib/site/sitemap.ts';
 import { VIDEO_PLAYER_ORIGINS } from './src/lib/site/video.ts';
@@ -34,8 +33,6 @@ export default defineConfig({
   integrations: [
     // Refuses content the site cannot build correctly, naming the files, before anything is read.
     contentCheck(settings.contentDir),
-    // `astro dev` starts from the last build's content store instead of an empty one.
-    devStore(),
     mdx(), sitemap({
       filter: (page) => !excludeFromSitemap(new URL(page).pathname),
       serialize: (item) => ({ ...item, url: builtUrl(item.url, resolve(settings.outDir), settings.base) }),
