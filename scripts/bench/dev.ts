@@ -23,6 +23,8 @@ export interface DevOptions {
   log: string;
   /** Give up after this long for one wait. */
   timeoutMs?: number;
+  /** The command after `npx` (default: astro dev), e.g. to run it under a profiler. */
+  command?: string[];
 }
 
 export interface DevResult {
@@ -60,7 +62,7 @@ export async function measureDev(options: DevOptions): Promise<DevResult> {
   const original = readFileSync(options.postFile, 'utf8');
   writeFileSync(options.log, '');
   const started = performance.now();
-  const child = spawn('npx', ['astro', 'dev'], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', options.command ?? ['astro', 'dev'], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let origin: string | undefined;
   const lines: string[] = [];
   const collect = (chunk: Buffer) => {

@@ -8,6 +8,7 @@ import { pageThreadId, parsePostId } from '../lib/urls';
 import { compareComments } from '../lib/comments';
 import { bodyWords, readingMinutes } from '../lib/reading-time';
 import { once } from '../lib/site/once';
+import { keptPerItem } from '../lib/site/kept';
 import type { StoredComment } from '../lib/schemas';
 
 /**
@@ -59,9 +60,11 @@ const visibleEntries = once(async () => {
 /** Visible posts, newest first. */
 export const getPosts = once(async (): Promise<Post[]> => {
   const [entries, labels, comments] = await Promise.all([visibleEntries(), getLabelIndex(), getCommentFiles()]);
+  // Per post, kept under the entry's digest (its file's bytes): an edit recounts one post.
+  const minutes = keptPerItem('readingMinutes', entries, (e) => `${e.id}\n${e.digest ?? e.body}`, (e) => readingMinutes(bodyWords(e.body ?? '')));
   return entries
     .map(
-      (entry): Post => ({
+      (entry, i): Post => ({
         id: entry.id,
         entry,
         title: entry.data.title,
@@ -75,7 +78,7 @@ export const getPosts = once(async (): Promise<Post[]> => {
         bloggerId: entry.data.legacy?.bloggerId,
         timeOfDayKnown: entry.data.timeOfDayKnown,
         commentsRecovered: entry.data.legacy?.commentsRecovered ?? true,
-        readingMinutes: readingMinutes(bodyWords(entry.body ?? '')),
+        readingMinutes: minutes[i]!,
         series: entry.data.series,
         commentCount: comments.get(entry.id)?.comments.length ?? 0,
       }),
