@@ -24,8 +24,9 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
   : [];
 
 /**
- * Three kinds of test, one command (`npm test`):
- *  - unit: pure logic in src/lib and scripts, no build;
+ * Kinds of test, one command (`npm test`):
+ *  - unit: pure logic in src/lib and scripts, in-process: no build, no command spawned;
+ *  - cli: the command-line tools run as real commands (tests/cli/);
  *  - build: the sample site built once (tests/global-build.ts) and checked in dist/;
  *  - browser: real Chromium against the built site (skipped with instructions when
  *    Chromium is absent, except in CI where it must be present);
@@ -33,12 +34,22 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
  */
 export default defineConfig({
   test: {
+    // The usual report, then where the time went (tests/timing-reporter.ts).
+    reporters: ['default', './tests/timing-reporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          include: ['tests/cli/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {
@@ -63,6 +74,19 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           // Some browser tests build too (base path, dev server): start them after the build tests.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          // Incremental builds compared with cold builds on a tiny generated site
+          // (tests/incremental/); `npm run test:incremental` runs every mutation.
+          name: 'incremental',
+          include: ['tests/incremental/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },

@@ -4,24 +4,27 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { RecordMemo } from './make-records';
-import type { CommentThreadRecord, SearchDocument } from './records';
+import type { CommentThreadRecord } from './records';
 
 /**
  * Where records made by one build wait for the next (make-records.ts, RecordMemo): one
  * JSON file in the search cache folder per version of the record code. That version is
- * computed, not listed: esbuild follows the imports of make-records.ts (the module that
- * makes every record) and the digest covers every project file it reaches, plus
+ * computed, not listed: esbuild follows the imports of make-records.ts and source.ts (the
+ * modules that make and read every record's input) and the digest covers every project file it reaches, plus
  * package-lock.json for the dependencies. Any change to any of them starts an empty memo.
  */
 
-/** The module whose imports, followed to the end, are all the code that makes a record. */
-const RECORD_ENTRY = 'src/lib/search/make-records.ts';
+/**
+ * The modules whose imports, followed to the end, are all the code that makes a record:
+ * the records themselves, and the model that reads the files they are made from.
+ */
+const RECORD_ENTRIES = ['src/lib/search/make-records.ts', 'src/lib/search/source.ts'];
 
-/** Hex SHA-256 of the record code: every project file imported from RECORD_ENTRY, and the lock file. */
+/** Hex SHA-256 of the record code: every project file imported from RECORD_ENTRIES, and the lock file. */
 export async function recordCodeDigest(projectRoot: string): Promise<string> {
   const result = await build({
     absWorkingDir: projectRoot,
-    entryPoints: [RECORD_ENTRY],
+    entryPoints: RECORD_ENTRIES,
     bundle: true,
     write: false,
     metafile: true,
@@ -43,7 +46,7 @@ export async function recordCodeDigest(projectRoot: string): Promise<string> {
 
 const memoName = (codeDigest: string) => `records-${codeDigest.slice(0, 32)}.json`;
 
-type Kept = SearchDocument | CommentThreadRecord;
+type Kept = CommentThreadRecord;
 
 /** A memo backed by `folder`: what was kept for this code, and what this build used. */
 export class KeptRecords implements RecordMemo {
