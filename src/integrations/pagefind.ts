@@ -9,7 +9,7 @@ import { siteConfig } from '../site.config';
 import { CACHE_FOLDER, COMMENT_BUNDLE, COMMENT_KIND } from '../lib/search/comment-index';
 import { planKeptBundle, recordsDigest, unusedFiles } from '../lib/search/bundle';
 import { searchRecords, type SearchRecords } from '../lib/search/make-records';
-import { KeptRecords, recordCodeDigest } from '../lib/search/record-cache';
+import { KeptRecords, recordCodeDigest } from './record-cache';
 import type { SearchDocument } from '../lib/search/records';
 import { readSearchSource, type SearchSourceOptions } from '../lib/search/source';
 

@@ -13,7 +13,7 @@ import type { SearchSource, SourceCommentFile } from './source';
  * sanitizer), so a `RecordMemo` may hand back a record made by an earlier build from the
  * same input. Its key is a digest of the whole input of one record: the comment file's
  * bytes, its post's shown facts and the authors' handles. The memo itself is kept per
- * version of the code that makes records (record-cache.ts), so a key never outlives its code.
+ * version of the code that makes records (src/integrations/record-cache.ts), so a key never outlives its code.
  */
 
 export interface SearchRecords {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchIndexOptions } from '../../../src/integrations/pagefind';
 import { CACHE_FOLDER } from '../../../src/lib/search/comment-index';
-import { recordCodeDigest } from '../../../src/lib/search/record-cache';
+import { recordCodeDigest } from '../../../src/integrations/record-cache';
 
 /** The indexing hook on a tiny content folder, with the real Pagefind binary. */
 

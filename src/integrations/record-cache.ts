@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { RecordMemo } from './make-records';
-import type { CommentThreadRecord } from './records';
+import type { RecordMemo } from '../lib/search/make-records';
+import type { CommentThreadRecord } from '../lib/search/records';
 
 /**
  * Where records made by one build wait for the next (make-records.ts, RecordMemo): one
