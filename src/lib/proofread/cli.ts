@@ -48,14 +48,30 @@ function filesToCheck(positionals: string[], values: { all?: boolean; base: stri
   if (positionals.length) {
     const files = positionals.map(rel);
     const missing = files.filter((f) => !existsSync(join(io.root, f)));
-    if (!missing.length) return files;
-    io.stderr(`Cannot find ${missing.map((f) => `"${f}"`).join(', ')}. Give the path of the .mdx file, e.g. ${ws.postsDir}/2018/07/my-post.mdx\n`);
-    return undefined;
+    if (missing.length) {
+      io.stderr(`Cannot find ${missing.map((f) => `"${f}"`).join(', ')}. Give the path of the .mdx file, e.g. ${ws.postsDir}/2018/07/my-post.mdx\n`);
+      return undefined;
+    }
+    return onlyPosts(files, ws, io);
   }
   if (values.all) return [...ws.posts.values()].map((p) => p.file);
   const changed = changedPosts(io.root, ws.postsDir, values.base);
   io.stderr(`${changed.note}\n`);
   return changed.files;
+}
+
+/**
+ * The sheet is for posts: .md and .mdx files under the posts folder. Anything else named
+ * (README.md, a page, a comments file) is said and skipped, never checked against rules
+ * it was not written for.
+ */
+function onlyPosts(files: string[], ws: Workspace, io: CliIo): string[] {
+  const isPost = (f: string) => /\.mdx?$/.test(f) && postIdFromFile(f, ws.postsDir) !== undefined;
+  const skipped = files.filter((f) => !isPost(f));
+  if (skipped.length) {
+    io.stderr(`Skipped, not posts: ${skipped.join(', ')} (the proof sheet checks .md and .mdx files under ${ws.postsDir}/).\n`);
+  }
+  return files.filter(isPost);
 }
 
 /** cspell and textlint with the project's configs, loaded only when used (they take seconds to load). */
@@ -103,6 +119,10 @@ export async function runProofread(argv: string[], io: CliIo): Promise<number> {
   }
   const files = filesToCheck(parsed.positionals, values, ws, io);
   if (!files) return 2;
+  if (parsed.positionals.length && !files.length) {
+    io.stderr('None of the named files is a post: nothing to check.\n');
+    return 0;
+  }
   const engines = io.engines ?? defaultEngines(io, parsed.values);
   const reports: PostReport[] = [];
   for (const file of files) reports.push(await proofreadFile(file, ws, io, engines));
