@@ -37,7 +37,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
+          // tests/cli/: the command-line tools run as a user runs them (quick, no build).
+          include: ['tests/unit/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           environment: 'node',
         },
       },
