@@ -21,7 +21,7 @@ export interface CliIo {
   now: Date;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  /** Replace the dictionary checks (tests); default: cspell and textlint with the project's configs. */
+  /** Replace the dictionary checks (tests); default: cspell and the wording lists with the project's configs. */
   engines?: Engines;
 }
 
@@ -74,12 +74,12 @@ function onlyPosts(files: string[], ws: Workspace, io: CliIo): string[] {
   return files.filter(isPost);
 }
 
-/** cspell and textlint with the project's configs, loaded only when used (they take seconds to load). */
+/** cspell and the wording check, loaded only when used (cspell takes seconds to load). */
 function defaultEngines(io: CliIo, values: Record<string, unknown>): Engines {
   const spelling: Engines['spelling'] = async (text, post) =>
     (await import('./spelling')).checkSpelling(text, join(io.root, post.file), { configFile: join(io.root, 'cspell.config.yaml'), doc: post.doc });
   const wording: Engines['wording'] = async (text, post) =>
-    (await import('./wording')).checkWording(text, join(io.root, post.file), { configFile: join(io.root, '.textlintrc.json'), doc: post.doc });
+    (await import('./wording')).checkWording(text, join(io.root, post.file), { doc: post.doc });
   return { spelling: values['no-spelling'] ? undefined : spelling, wording: values['no-wording'] ? undefined : wording };
 }
 
