@@ -91,8 +91,8 @@ describe('the other workflows', () => {
     const wf = load('deploy.yml');
     expect(wf.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(uses(wf.jobs.build!, 'actions/setup-node')?.with?.['node-version-file']).toBe('.node-version');
-    // A production install: what the build needs, and no second Node through the `node` devDependency.
-    expect(wf.jobs.build!.steps.map((s) => s.run).filter((r) => r?.startsWith('npm ci'))).toEqual(['npm ci --omit=dev --no-audit --no-fund']);
+    // Node once: the `node` devDependency's second download is skipped (the editor needs the dev install).
+    expect(wf.jobs.build!.steps.map((s) => s.run).filter((r) => r?.startsWith('npm ci'))).toEqual(['npm ci --ignore-scripts --no-audit --no-fund']);
   });
 
   it('removes a pull request\'s preview when it is closed, with a pinned checkout holding the key', () => {
