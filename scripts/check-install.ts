@@ -19,6 +19,7 @@ export const CHECK_INSTALL_CLI: CliSpec = {
     'max-packages': { type: 'string', value: 'n', default: '800', help: 'most packages node_modules may hold' },
     'max-mb': { type: 'string', value: 'n', default: '500', help: 'most megabytes node_modules may take on disk' },
     'node-modules': { type: 'string', value: 'dir', default: 'node_modules', help: 'the folder to measure' },
+    'max-production': { type: 'string', value: 'n', default: '800', help: 'most packages a production install (npm ci --omit=dev) may hold, read from package-lock.json' },
     exclude: { type: 'string', multiple: true, default: [], value: 'package', help: 'a package whose size is said apart and not held to --max-mb (repeatable), e.g. node' },
   },
 };
@@ -29,6 +30,8 @@ const maxMb = Number(values['max-mb']);
 const folder = String(values['node-modules']);
 const logs = values.log as string[];
 const excluded = values.exclude as string[];
+const maxProduction = Number(values['max-production']);
+if (!Number.isInteger(maxProduction) || maxProduction < 1) exitWithUsageError(CHECK_INSTALL_CLI, `--max-production must be a whole number (got "${values['max-production']}")`);
 if (!Number.isInteger(maxPackages) || maxPackages < 1) exitWithUsageError(CHECK_INSTALL_CLI, `--max-packages must be a whole number (got "${values['max-packages']}")`);
 if (!Number.isFinite(maxMb) || maxMb <= 0) exitWithUsageError(CHECK_INSTALL_CLI, `--max-mb must be a number of megabytes (got "${values['max-mb']}")`);
 if (!existsSync(folder)) exitWithUsageError(CHECK_INSTALL_CLI, `the folder "${folder}" does not exist (install first: npm ci)`);
@@ -49,6 +52,16 @@ function countPackages(modules: string): number {
     }
   }
   return count;
+}
+
+/**
+ * The packages `npm ci --omit=dev` would install here: the lockfile's entries that are not
+ * dev-only and that this platform installed (optional binaries for other systems are skipped).
+ */
+function productionPackages(lockfile: string, modules: string): number {
+  const lock = JSON.parse(readFileSync(lockfile, 'utf8')) as { packages: Record<string, { dev?: boolean; link?: boolean }> };
+  const root = join(modules, '..');
+  return Object.entries(lock.packages).filter(([path, entry]) => path !== '' && !entry.dev && !entry.link && existsSync(join(root, path))).length;
 }
 
 /** Bytes on disk as `du` counts them: allocated blocks, each hard-linked file once. */
@@ -73,11 +86,14 @@ const seen = new Set<string>();
 const apart = excluded.filter((name) => existsSync(join(folder, name))).map((name) => ({ name, mb: megabytes(diskBytes(join(folder, name), seen)) }));
 const rest = megabytes(diskBytes(folder, seen));
 const total = rest + apart.reduce((sum, p) => sum + p.mb, 0);
+const production = productionPackages(join(folder, '..', 'package-lock.json'), folder);
+const productionOk = production <= maxProduction;
 const packagesOk = packages <= maxPackages;
 const sizeOk = rest <= maxMb;
-failed ||= !packagesOk || !sizeOk;
+failed ||= !packagesOk || !sizeOk || !productionOk;
 const without = apart.length ? `, ${rest} MB without ${apart.map((p) => `${p.name} (${p.mb} MB)`).join(', ')}` : '';
 console.log(`${folder}: ${packages} packages (budget ${maxPackages})${packagesOk ? '' : ' ✗'}, ${total} MB on disk${without} (budget ${maxMb} MB)${sizeOk ? '' : ' ✗'}`);
+console.log(`production install (npm ci --omit=dev): ${production} packages (budget ${maxProduction})${productionOk ? '' : ' ✗'}`);
 
 for (const log of logs) {
   const text = readFileSync(log, 'utf8');
