@@ -40,8 +40,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          // tests/cli/: the command-line tools run as a user runs them (quick, no build).
-          include: ['tests/unit/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
         },
       },
