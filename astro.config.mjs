@@ -32,6 +32,10 @@ export default defineConfig({
   // a module after every edit; chunked, an edit reached the page 2.6x sooner (docs/PERFORMANCE.md).
   experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
   trailingSlash: 'ignore',
+  // No syntax highlighting: the posts have no code blocks (an imported <pre> stays a plain
+  // <pre><code>), and Shiki's inline colours would break the Content-Security-Policy below
+  // (Astro warns about exactly that on every start).
+  markdown: { syntaxHighlight: false },
   // The default Markdown processor (Sätteri) has GFM built in and is ~13x faster than
   // unified()+remark-gfm (see README, "Markdown processor").
   integrations: [
