@@ -1,4 +1,5 @@
 import { runImport } from '../src/lib/import/index';
+import { ContentLockedError } from '../src/lib/content-files/lock';
 import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 
 /**
@@ -22,6 +23,7 @@ const spec: CliSpec = {
     'author-map': { type: 'string', value: 'file', help: 'author map (default <project>/import/author-map.yaml)' },
     host: { type: 'string', multiple: true, default: [], value: 'host', help: "another host the old blog answered on (repeatable; the report names the ones it inferred)" },
     'comments-only': { type: 'boolean', default: false, help: 'take only comments from WordPress files, never posts' },
+    wait: { type: 'string', default: '60', value: 'seconds', help: 'how long to wait while another command writes the content folder (default 60; 0: refuse at once)' },
   },
   epilogue: ['Example: npm run import -- legacy/blog-11-30-2026.xml legacy/disqus.xml --dry-run'],
 };
@@ -32,8 +34,15 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 
+const waitSeconds = Number(values.wait);
+if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
+  process.stderr.write(`npm run import: --wait takes a number of seconds, e.g. --wait 120 (got "${values.wait}").\n`);
+  process.exit(2);
+}
+
 try {
   const result = runImport({
+    lockWaitMs: waitSeconds * 1000,
     files: positionals,
     contentDir: values.content as string,
     authorMap: values['author-map'] as string | undefined,
@@ -47,6 +56,10 @@ try {
   if (result.reportPath) console.log(`\nFull report: ${result.reportPath}`);
   if (result.report.writes.skippedEditedByHand.length > 0) process.exitCode = 3;
 } catch (e) {
+  if (e instanceof ContentLockedError) {
+    console.error(e.message);
+    process.exit(1);
+  }
   // Parse errors, plan problems and write failures alike: the commit is all-or-nothing.
   console.error(`Import stopped, nothing was written.\n${(e as Error).message}`);
   process.exit(1);
