@@ -8,6 +8,7 @@ import { commentAtomEntry, type CommentEntryContext } from '../lib/export/atom';
 import { pathOfPost } from '../lib/export/model';
 import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
+import { labelAddress } from '../lib/labels';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, pageThreadId, postCommentsFeedPath, postPath } from '../lib/urls';
 
 /**
@@ -76,7 +77,7 @@ const newest = (posts: readonly Post[] | undefined) => (posts ?? []).slice(0, si
 export async function labelFeedPaths() {
   const [index, byLabel] = await Promise.all([getLabelIndex(), getPostsByLabel()]);
   const paths = index.labels.map((l) => ({
-    params: { label: l.label },
+    params: { label: labelAddress(l.label) },
     props: {
       posts: newest(byLabel.get(l.label)),
       title: `${siteConfig.title}: ${l.label}`,

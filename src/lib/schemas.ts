@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { commentAnchor } from './comments';
 import { zonedNoon } from './dates';
+import { trimInvisible } from './fold';
 import { siteConfig } from '../site.config';
 
 /**
@@ -54,19 +55,28 @@ export const bloggerId = z
 /** Labels are used in URLs: /search/label/{label}. Blogger forbade the same characters. */
 export const labelName = z
   .string()
-  .trim()
-  .min(1, { error: 'labels cannot be empty' })
-  .max(100, { error: 'labels are at most 100 characters' })
-  .refine((l) => !/[/\\?#%<>,]/.test(l), {
-    error: 'labels cannot contain / \\ ? # % < > or , (they would break the label address)',
-  });
+  // Invisible characters at either end (a zero-width space after a paste) are not part of it.
+  .transform(trimInvisible)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'labels cannot be empty' })
+      .max(100, { error: 'labels are at most 100 characters' })
+      .refine((l) => !/[/\\?#%<>,]/.test(l), {
+        error: 'labels cannot contain / \\ ? # % < > or , (they would break the label address)',
+      }),
+  );
 
 /** A series is its name: every post with the same name is one part, in order of publication. */
 export const seriesName = z
   .string({ error: 'series is the name of the series in quotes, e.g. series: "A Day in the Jail Clinic"' })
-  .trim()
-  .min(1, { error: 'series cannot be empty: remove the line, or name the series' })
-  .max(100, { error: 'a series name is at most 100 characters' });
+  .transform(trimInvisible)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'series cannot be empty: remove the line, or name the series' })
+      .max(100, { error: 'a series name is at most 100 characters' }),
+  );
 
 export const legacySchema = z
   .object({
@@ -84,8 +94,8 @@ export function postSchema<A extends z.ZodType>(authorRef: A) {
     .object({
       title: z
         .string({ error: 'title is required: the post title as readers see it, in quotes' })
-        .trim()
-        .min(1, { error: 'title cannot be empty' }),
+        .transform(trimInvisible)
+        .pipe(z.string().min(1, { error: 'title cannot be empty' })),
       published: publishedDate(),
       updated: dateTimeWithOffset('updated').optional(),
       author: authorRef,

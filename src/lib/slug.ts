@@ -1,3 +1,5 @@
+import { foldInvisible } from './fold';
+
 /**
  * Blogger-style slugs, made once when a post is created and never again: lowercase
  * ASCII words joined by hyphens, "the" (and a few other small words) dropped, cut at
@@ -6,7 +8,8 @@
 const DROPPED = new Set(['the', 'a', 'an']);
 
 export function bloggerSlug(title: string, maxLength = 40): string {
-  const words = title
+  // Invisible characters fold away first: "ca\u200dfe" is "cafe", not "ca-fe".
+  const words = foldInvisible(title)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

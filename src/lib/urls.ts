@@ -4,6 +4,7 @@
  */
 
 import { pad2 } from './dates';
+import { foldInvisible } from './fold';
 
 /** The hosts this blog has answered at, new and old: links to them are links within the blog. */
 export const BLOG_HOSTS: readonly string[] = ['www.shrinkrap.net', 'shrinkrap.net', 'psychiatrist-blog.blogspot.com'];
@@ -49,8 +50,8 @@ export const archiveIndexPath = () => '/archive/';
 export const searchPath = () => '/search/';
 export const mastodonSharePath = () => '/share/mastodon/';
 
-/** Blogger's label address: the label as written, spaces as %20. */
-export const labelPath = (label: string) => `/search/label/${encodeURIComponent(label)}`;
+/** Blogger's label address: the label as written (its visible characters: src/lib/fold.ts), spaces as %20. */
+export const labelPath = (label: string) => `/search/label/${encodeURIComponent(foldInvisible(label))}`;
 
 /** Page n of a listing whose first page is `first` (which ends in "/"). */
 export function pagedPath(first: string, page: number): string {
@@ -61,7 +62,7 @@ export function pagedPath(first: string, page: number): string {
 /* Feeds */
 export const postsFeedPath = () => '/feeds/posts/default';
 export const commentsFeedPath = () => '/feeds/comments/default';
-export const labelFeedPath = (label: string) => `/feeds/labels/${encodeURIComponent(label)}.xml`;
+export const labelFeedPath = (label: string) => `/feeds/labels/${encodeURIComponent(foldInvisible(label))}.xml`;
 export const authorFeedPath = (id: string) => `/feeds/authors/${id}.xml`;
 export const postCommentsFeedPath = (postId: string) => `/feeds/comments/${postId}.xml`;
 /** Blogger's per-post comment feed, kept for posts that came from Blogger. */

@@ -1,3 +1,5 @@
+import { foldKey } from '../fold';
+
 /**
  * Series: posts that carry the same `series` name in their front matter belong
  * together, in order of publication. Names are matched without regard to case,
@@ -26,15 +28,8 @@ export interface SeriesPlace {
   parts: SeriesPart[];
 }
 
-/** The key two spellings of one series name share. */
-export function seriesKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** The key two spellings of one series name share: the same rule as labels' (src/lib/fold.ts). */
+export const seriesKey = foldKey;
 
 const oldestFirst = (a: SeriesMember, b: SeriesMember) =>
   a.published.getTime() - b.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
