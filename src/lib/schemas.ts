@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { commentAnchor } from './comments';
 import { zonedNoon } from './dates';
 import { trimInvisible } from './fold';
+import { MIN_YEAR, MAX_YEAR, writtenYear, yearInRange, yearMessage } from './limits';
 import { siteConfig } from '../site.config';
 
 /**
@@ -19,6 +20,7 @@ export const dateTimeWithOffset = (field: string) => {
     .union([z.date(), z.string()], { error: expected })
     .superRefine((v, ctx) => {
       if (typeof v === 'string' && !ISO_WITH_OFFSET.test(v)) ctx.addIssue({ code: 'custom', message: `${expected}; got "${v}"` });
+      else if (!yearInRange(writtenYear(v))) ctx.addIssue({ code: 'custom', message: yearMessage(field, v) });
     })
     .transform((v) => (v instanceof Date ? v : new Date(v)))
     .refine((d) => !Number.isNaN(d.getTime()), { error: `${field} is not a real date` });
@@ -39,6 +41,7 @@ export const publishedDate = () => {
     .union([z.date(), z.string()], { error: expected })
     .superRefine((v, ctx) => {
       if (typeof v === 'string' && !ISO_WITH_OFFSET.test(v) && !DATE_ONLY.test(v)) ctx.addIssue({ code: 'custom', message: `${expected}; got "${v}"` });
+      else if (!yearInRange(writtenYear(v))) ctx.addIssue({ code: 'custom', message: yearMessage('published', v) });
     })
     .transform((v) => ({
       date: v instanceof Date ? v : DATE_ONLY.test(v) ? zonedNoon(v, siteConfig.timeZone) : new Date(v),
@@ -160,7 +163,10 @@ export const storedCommentSchema = z
   .object({
     id: commentIdSchema,
     parentId: commentIdSchema.nullable(),
-    published: z.string().regex(ISO_WITH_OFFSET, { error: 'published must be RFC 3339 with an offset' }),
+    published: z
+      .string()
+      .regex(ISO_WITH_OFFSET, { error: 'published must be RFC 3339 with an offset' })
+      .refine((v) => yearInRange(writtenYear(v)), { error: `published: the year is outside ${MIN_YEAR}–${MAX_YEAR}` }),
     updated: z.string().regex(ISO_WITH_OFFSET).optional(),
     author: z
       .object({
