@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { listContentFiles, type ContentFile } from './walk';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
+import { LARGE_COMMENT_BYTES, largeCommentMessage, utf8Bytes } from '../limits';
+import { listContentFiles, outsideLinkMessage, outsideLinks, repositoryOf, toPosix, type ContentFile } from './walk';
 import { utf8Problem } from './text';
 
 /**
@@ -16,6 +18,9 @@ export interface ContentProblem {
 }
 
 export function scanContentFolder(contentDir: string): ContentProblem[] {
+  // Links first, from names alone: nothing behind a link that leaves the repository is read.
+  const links = linkProblems(contentDir, repositoryOf(contentDir));
+  if (links.length) return links;
   const problems: ContentProblem[] = [];
   const files = listContentFiles(contentDir);
   for (const f of files) {
@@ -24,6 +29,35 @@ export function scanContentFolder(contentDir: string): ContentProblem[] {
   }
   problems.push(...twinProblems(files));
   return problems;
+}
+
+/** Symbolic links under `dir` (content/ or public/) that lead outside `repository`, or nowhere. */
+export function linkProblems(dir: string, repository: string): ContentProblem[] {
+  return outsideLinks(dir, repository).map((l) => {
+    const name = toPosix(relative(repository, l.link));
+    return { files: [name], message: outsideLinkMessage({ ...l, link: name }) };
+  });
+}
+
+/**
+ * What the build says but does not refuse: comments over 100 KB (src/lib/limits.ts), by
+ * file and comment id. Only comment files bigger than the limit are opened.
+ */
+export function contentWarnings(contentDir: string): string[] {
+  const warnings: string[] = [];
+  for (const f of listContentFiles(contentDir, ['comments'])) {
+    if (statSync(f.file).size <= LARGE_COMMENT_BYTES) continue;
+    try {
+      const data = JSON.parse(readFileSync(f.file, 'utf8')) as { comments?: { id?: string; bodyHtml?: string }[] };
+      for (const c of data.comments ?? []) {
+        const bytes = typeof c.bodyHtml === 'string' ? utf8Bytes(c.bodyHtml) : 0;
+        if (bytes > LARGE_COMMENT_BYTES) warnings.push(largeCommentMessage(f.rel, String(c.id), bytes));
+      }
+    } catch {
+      // A broken file is the schema's to report, with its line.
+    }
+  }
+  return warnings;
 }
 
 /** `slug.md` and `slug.mdx` of the same post or page. */

@@ -8,6 +8,7 @@ import { planImport, type ImportPlan } from './plan';
 import { formatReport, type MigrationReport } from './report';
 import { exportFilesOf, readTextStrict } from './read';
 import { acquireContentLock } from '../content-files/lock';
+import { LinkOutsideError, outsideLinks, repositoryOf } from '../content-files/walk';
 import { plannedPosts, suggestSeries } from './series';
 import { applyWrites, decideWrites, readState, recordWrites, recoverInterrupted, type WriteDecision } from './writer';
 
@@ -79,6 +80,9 @@ function importLocked(options: ImportOptions): ImportResult {
   const statePath = options.statePath ?? join(project, 'import', 'state.json');
   // An import killed while writing is finished (or cleaned up) before anything else.
   const recovered = recoverInterrupted(contentDir, options.dryRun);
+  // Content stays inside the repository: a link out of it stops the run before anything is read.
+  const links = outsideLinks(contentDir, repositoryOf(contentDir));
+  if (links.length) throw new LinkOutsideError(links);
   const reportPath = options.reportDir === false ? undefined : reportPathFor(options, options.reportDir ?? join(project, 'import', 'reports'));
   if (reportPath) progress(`The full report will be saved as ${reportPath}`);
 

@@ -1,15 +1,19 @@
-import { listContentFiles, readTextFile, scanContentFolder, type ContentProblem } from '../content-files';
+import { linkProblems, listContentFiles, readTextFile, repositoryOf, scanContentFolder, type ContentProblem } from '../content-files';
 import { parsePost } from '../proofread/document';
 import { PROVIDED_COMPONENTS, undefinedComponents } from '../proofread/checks/components';
 
 /**
  * What the build checks in the content folder before its content layer reads a file:
- * everything content-files' scan finds (files that are not UTF-8, `slug.md` beside
- * `slug.mdx`), and components used without an import, named by post file and line
- * (MDX's own error names a compiled chunk, not the post).
+ * everything content-files' scan finds (symbolic links out of the repository, here and
+ * in public/; files that are not UTF-8, `slug.md` beside `slug.mdx`), and components
+ * used without an import, named by post file and line (MDX's own error names a
+ * compiled chunk, not the post).
  */
-export function contentBuildProblems(contentDir: string): ContentProblem[] {
+export function contentBuildProblems(contentDir: string, publicDir?: string): ContentProblem[] {
+  // public/ is copied into the site as it is: a link out of the repository there is refused too.
+  const publicLinks = publicDir ? linkProblems(publicDir, repositoryOf(publicDir)) : [];
   const problems = scanContentFolder(contentDir);
+  if (publicLinks.length || problems.some((p) => /is a symbolic link/.test(p.message))) return [...publicLinks, ...problems];
   const unreadable = new Set(problems.flatMap((p) => p.files));
   for (const f of listContentFiles(contentDir, ['post', 'page'])) {
     if (unreadable.has(f.rel) || !f.rel.endsWith('.mdx')) continue;
