@@ -9,6 +9,7 @@ import { pathOfPost } from '../lib/export/model';
 import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
 import { labelAddress } from '../lib/labels';
+import { POST_COMMENT_FEED_SIZE } from '../lib/limits';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, pageThreadId, postCommentsFeedPath, postPath } from '../lib/urls';
 
 /**
@@ -174,7 +175,8 @@ export async function postCommentsFeedPaths() {
     threads.map(async ({ postId, whenEmpty }) => ({
       params: { post: postId },
       props: {
-        chosen: await withTitles((byPost.get(postId) ?? []).slice().reverse()),
+        // The newest comments only: a thread of any length gives a feed of bounded size; the post links to the rest.
+        chosen: await withTitles((byPost.get(postId) ?? []).slice(-POST_COMMENT_FEED_SIZE).reverse()),
         title: `Comments on ${t.get(postId) ?? postId}`,
         selfPath: postCommentsFeedPath(postId),
         alternatePath: pathOfPost(postId),

@@ -40,6 +40,8 @@ export function threadPath(threadId: string): string {
   const page = pageIdOfThread(threadId);
   return page === undefined ? postPath(threadId) : pagePath(page);
 }
+/** Page n (2, 3…) of a post's comments, beyond the ones on the post page (src/lib/site/comment-pages.ts). */
+export const postCommentsPagePath = (postId: string, page: number) => `/${postId}/comments/${page}.html`;
 export const yearPath = (year: number) => `/${year}/`;
 export const monthPath = (year: number, month: number) => `/${year}/${pad2(month)}/`;
 /** Blogger's old month archive address, kept working. */
