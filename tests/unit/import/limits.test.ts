@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { PlanError } from '../../../src/lib/import/plan';
+import { contentWarnings } from '../../../src/lib/content-files';
 import { postSchema, storedCommentSchema } from '../../../src/lib/schemas';
 import { writeTakeout } from './feed';
 import { importInto, scratch, seedPost } from './helpers';
@@ -64,5 +65,7 @@ describe('comments over 100 KB', () => {
     const r = importInto(content, [file]);
     expect(r.report.warnings.filter((w) => /over 100 KB/.test(w))).toEqual([expect.stringMatching(/^.*disqus\.xml: comment disqus:77 is 122 KB \(over 100 KB\)/)]);
     expect(r.report.writes.written).toContain('comments/2010/05/long.json');
+    // The build's content check says the same of the file on disk.
+    expect(contentWarnings(content)).toEqual([expect.stringMatching(/^comments\/2010\/05\/long\.json: comment disqus:77 is 122 KB \(over 100 KB\)/)]);
   });
 });
