@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseCliOrExit, usage, type CliSpec, type CliValues } from '../src/lib/tools/cli';
 import { ContentLockedError, withContentLock } from '../src/lib/content-files/lock';
+import { LinkOutsideError } from '../src/lib/content-files/walk';
 import { NewPostError, labelsByUse, parsePostDate, planNewPost } from '../src/lib/tools/new-post';
 import { labelCounts, loadWorkspace } from '../src/lib/proofread/workspace';
 import { similarLabel } from '../src/lib/proofread/checks';
@@ -41,7 +42,7 @@ function main(): number {
   try {
     return withContentLock(contentDir, { command: 'npm run new', waitMs: waitSeconds * 1000, onNote: (line) => console.error(line) }, () => run(options, positionals));
   } catch (err) {
-    if (err instanceof ContentLockedError) {
+    if (err instanceof ContentLockedError || err instanceof LinkOutsideError) {
       console.error(err.message);
       return 1;
     }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LinkOutsideError, listContentFiles, outsideLinks, scanContentFolder } from '../../../src/lib/content-files';
 import { runImport } from '../../../src/lib/import/index';
 import { loadWorkspace } from '../../../src/lib/proofread/workspace';
+import { runProofread } from '../../../src/lib/proofread/cli';
 import { contentBuildProblems } from '../../../src/lib/tools/content-check';
 import { TEST_AUTHOR_MAP } from '../import/helpers';
 
@@ -65,13 +66,17 @@ describe('symbolic links leading out of the repository', () => {
     expect(contentBuildProblems(content, join(root, 'public')).map((p) => p.files)).toEqual([['public/photo.png']]);
   });
 
-  it('the importer and the proof sheet refuse the folder, naming the link', () => {
+  it('the importer and the proof sheet refuse the folder, naming the link', async () => {
     const { root, content, outside } = project();
     symlinkSync(join(outside, 'posts'), join(content, 'posts', '2009'));
     const feed = join(root, 'feed.atom');
     writeFileSync(feed, "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'><id>x</id></feed>");
     expect(() => runImport({ files: [feed], contentDir: content, authorMap: TEST_AUTHOR_MAP, reportDir: false })).toThrow(/posts\/2009 is a symbolic link to .*outside the repository/);
     expect(() => loadWorkspace(root)).toThrow(/posts\/2009 is a symbolic link/);
+    const err: string[] = [];
+    const code = await runProofread(['--all'], { root, contentDir: 'content', timeZone: 'America/New_York', now: new Date('2026-01-01'), stdout: () => {}, stderr: (s) => err.push(s) });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/posts\/2009 is a symbolic link to .*outside the repository/);
   });
 });
 
