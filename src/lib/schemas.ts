@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { commentAnchor } from './comments';
+import { commentAnchor } from './comment-address';
 import { zonedNoon } from './dates';
 import { trimInvisible } from './fold';
 import { MIN_YEAR, MAX_YEAR, writtenYear, yearInRange, yearMessage } from './limits';

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { redirectRules, removeSite, scratchSite } from '../import-build';
-import { childEnv } from '../child-env';
+import { buildFixtureSite, type FixtureResult } from '../fixture-site';
 
 /**
  * Issue 23 on a built site: a long thread (Blogger's 19-digit ids) gives a
@@ -37,7 +36,7 @@ const postFile = (title: string, legacyUrl?: string) =>
   `---\ntitle: "${title}"\npublished: "2010-05-01T10:00:00-04:00"\nauthor: dinah\n${legacyUrl ? `legacy:\n  url: "${legacyUrl}"\n` : ''}---\n\nBody of ${title}.\n`;
 
 let site: ReturnType<typeof scratchSite> | undefined;
-let build: ReturnType<typeof spawnSync>;
+let build: FixtureResult;
 const read = (rel: string) => readFileSync(join(site!.out, rel), 'utf8');
 const ids = (html: string) => new Set([...html.matchAll(/\sid="?(c\d+)"?[\s>]/g)].map((m) => m[1]!));
 
@@ -53,12 +52,7 @@ beforeAll(() => {
   // An imported post whose old address was the old blog's home page.
   writeFileSync(join(content, 'posts/2010/05/index_1.md'), postFile('Old Home', 'http://psychiatrist-blog.blogspot.com/index.html'));
   // Not --silent: the build's warnings are part of what is checked.
-  build = spawnSync('npx', ['astro', 'build'], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: childEnv({ CONTENT_DIR: content, OUT_DIR: site.out, ASTRO_CACHE_DIR: join(site.root, 'cache'), SHRINKRAP_NOW: '2026-06-01T00:00:00Z', SHRINKRAP_DRAFTS: '', BASE_PATH: '/', SITE_URL: 'https://www.shrinkrap.net', FORCE_COLOR: '0', NO_COLOR: '1' }),
-  });
+  build = buildFixtureSite({ contentDir: content, outDir: site.out, cacheDir: join(site.root, 'cache'), silent: false });
 }, 900_000);
 afterAll(() => removeSite(site && { ...site, imported: undefined as never, build: undefined as never }));
 
@@ -146,7 +140,7 @@ describe('_redirects', () => {
   it('has no rule from the home page, in any spelling, and the build said which rule it dropped', () => {
     const rules = redirectRules(site!.out);
     for (const from of ['/', '/index.html']) expect(rules.has(from), from).toBe(false);
-    expect(`${build.stdout}${build.stderr}`).toMatch(/_redirects: dropped "\/index\.html \/2010\/05\/index_1\.html 301" \(line \d+\): the site builds index\.html at that address, and its own page wins/);
+    expect(build.output).toMatch(/_redirects: dropped "\/index\.html \/2010\/05\/index_1\.html 301" \(line \d+\): the site builds index\.html at that address, and its own page wins/);
     expect(read('index.html')).toContain('Shrink Rap');
   });
 });

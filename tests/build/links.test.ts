@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv } from '../child-env';
+import { buildFixtureSite, scratchContent } from '../fixture-site';
 
 /**
  * `astro build` refuses a content folder with symbolic links out of the repository,
@@ -16,11 +15,9 @@ const POST = '---\ntitle: "Linked"\npublished: "2008-11-29T06:47:00-05:00"\nauth
 
 describe('symbolic links in content/', () => {
   it('a post, a folder and a picture linked from outside stop the build, each named', () => {
-    const root = mkdtempSync(join(tmpdir(), 'shrinkrap-links-build-'));
+    const { root, content, out, cache } = scratchContent('links-build');
     const outside = mkdtempSync(join(tmpdir(), 'shrinkrap-links-outside-'));
     roots.push(root, outside);
-    const content = join(root, 'content');
-    cpSync(join(process.cwd(), 'content/authors'), join(content, 'authors'), { recursive: true });
     mkdirSync(join(content, 'posts/2008/11/images'), { recursive: true });
     mkdirSync(join(outside, 'folder'));
     writeFileSync(join(outside, 'post.md'), POST);
@@ -29,17 +26,13 @@ describe('symbolic links in content/', () => {
     symlinkSync(join(outside, 'post.md'), join(content, 'posts/2008/11/linked.md'));
     symlinkSync(join(outside, 'folder'), join(content, 'posts/2008/10'));
     symlinkSync(join(outside, 'duck.svg'), join(content, 'posts/2008/11/images/duck.svg'));
-    const r = spawnSync('npx', ['astro', 'build'], {
-      cwd: process.cwd(),
-      encoding: 'utf8',
-      env: childEnv({ CONTENT_DIR: content, OUT_DIR: join(root, 'dist'), ASTRO_CACHE_DIR: join(root, 'cache'), FORCE_COLOR: '0', NO_COLOR: '1' }),
-    });
-    const output = `${r.stdout}\n${r.stderr}`;
+    const r = buildFixtureSite({ contentDir: content, outDir: out, cacheDir: cache, silent: false });
+    const output = r.output;
     expect(r.status).not.toBe(0);
     for (const link of ['content/posts/2008/11/linked.md', 'content/posts/2008/10', 'content/posts/2008/11/images/duck.svg']) {
       expect(output).toContain(`${link} is a symbolic link to `);
     }
     expect(output).toContain('outside the repository');
-    expect(existsSync(join(root, 'dist'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -10,13 +10,17 @@ export { frontMatterYaml, parseFrontMatter, splitFrontMatter, writeFrontMatter, 
 export { LinkOutsideError, listContentFiles, listFiles, listRelativeFiles, outsideLinks, repositoryOf, toPosix, type ContentFile, type ContentKind, type OutsideLink, type WalkOptions } from './walk';
 export {
   formatCommentsFile,
+  parsePageText,
+  parsePostText,
+  peekCommentsFile,
   readAuthorFile,
   readCommentsFile,
   readLabelsFile,
   readPageFile,
   readPostFile,
+  type CommentsFilePeek,
   type DocumentFile,
   type PageData,
   type PostData,
 } from './read';
-export { contentWarnings, describeContentProblems, linkProblems, scanContentFolder, twinProblems, type ContentProblem } from './scan';
+export { contentWarnings, describeContentProblems, linkProblems, scanContent, scanContentFolder, twinProblems, type ContentProblem, type ContentScan } from './scan';

@@ -2,11 +2,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { LARGE_COMMENT_BYTES, largeCommentMessage, utf8Bytes } from '../limits';
 import { listContentFiles, outsideLinkMessage, outsideLinks, repositoryOf, toPosix, type ContentFile } from './walk';
-import { utf8Problem } from './text';
+import { decodeUtf8, utf8Problem } from './text';
 
 /**
- * What the build refuses before its content layer reads anything: files that are not
- * UTF-8 (they would be published with U+FFFD in place of "é") and a `slug.md` beside a
+ * What the build refuses before its content layer reads anything: symbolic links out of
+ * the repository (checked first, from names alone), files that are not UTF-8 (they would be published with U+FFFD in place of "é") and a `slug.md` beside a
  * `slug.mdx` (one address, two files, an undefined winner).
  */
 
@@ -17,19 +17,31 @@ export interface ContentProblem {
   message: string;
 }
 
-export function scanContentFolder(contentDir: string): ContentProblem[] {
+export interface ContentScan {
+  problems: ContentProblem[];
+  /** The text of every post and page that is UTF-8, by content-relative path (each file read once). */
+  documents: Map<string, string>;
+}
+
+/** Every file read once: what the build refuses, and the posts' and pages' text for further checks. */
+export function scanContent(contentDir: string): ContentScan {
   // Links first, from names alone: nothing behind a link that leaves the repository is read.
   const links = linkProblems(contentDir, repositoryOf(contentDir));
-  if (links.length) return links;
+  if (links.length) return { problems: links, documents: new Map() };
   const problems: ContentProblem[] = [];
+  const documents = new Map<string, string>();
   const files = listContentFiles(contentDir);
   for (const f of files) {
-    const problem = utf8Problem(readFileSync(f.file));
+    const bytes = readFileSync(f.file);
+    const problem = utf8Problem(bytes);
     if (problem) problems.push({ files: [f.rel], line: problem.line, message: `${f.rel}${problem.line ? `:${problem.line}` : ''}: ${problem.detail}` });
+    else if (f.kind === 'post' || f.kind === 'page') documents.set(f.rel, decodeUtf8(bytes, f.rel));
   }
   problems.push(...twinProblems(files));
-  return problems;
+  return { problems, documents };
 }
+
+export const scanContentFolder = (contentDir: string): ContentProblem[] => scanContent(contentDir).problems;
 
 /** Symbolic links under `dir` (content/ or public/) that lead outside `repository`, or nowhere. */
 export function linkProblems(dir: string, repository: string): ContentProblem[] {

@@ -1,7 +1,7 @@
 import type { AuthorResolver } from './authors';
 import type { ExistingContent } from './existing';
 import { blogHosts, reportHosts } from './hosts';
-import type { ParsedExport, SourceEntry } from './model';
+import type { ParsedExport, SourceEntry } from './parsed';
 import { LARGE_COMMENT_BYTES, largeCommentMessage, utf8Bytes, writtenYear, yearInRange, yearMessage } from '../limits';
 import { addDropped, emptyReport, type MigrationReport } from './report';
 import { placeEntries } from './phases/addresses';

@@ -1,4 +1,5 @@
-import { commentAnchor, threadComments, type CommentNode } from '../comments';
+import { commentAnchor } from '../comment-address';
+import { threadComments, type CommentNode } from '../comments';
 import { COMMENT_PAGE_BYTES, COMMENTS_PER_PAGE, utf8Bytes } from '../limits';
 import type { StoredComment } from '../schemas';
 

@@ -1,4 +1,4 @@
-import { linkProblems, listContentFiles, readTextFile, repositoryOf, scanContentFolder, type ContentProblem } from '../content-files';
+import { linkProblems, repositoryOf, scanContent, type ContentProblem } from '../content-files';
 import { parsePost } from '../proofread/document';
 import { PROVIDED_COMPONENTS, undefinedComponents } from '../proofread/checks/components';
 
@@ -12,19 +12,18 @@ import { PROVIDED_COMPONENTS, undefinedComponents } from '../proofread/checks/co
 export function contentBuildProblems(contentDir: string, publicDir?: string): ContentProblem[] {
   // public/ is copied into the site as it is: a link out of the repository there is refused too.
   const publicLinks = publicDir ? linkProblems(publicDir, repositoryOf(publicDir)) : [];
-  const problems = scanContentFolder(contentDir);
-  if (publicLinks.length || problems.some((p) => /is a symbolic link/.test(p.message))) return [...publicLinks, ...problems];
-  const unreadable = new Set(problems.flatMap((p) => p.files));
-  for (const f of listContentFiles(contentDir, ['post', 'page'])) {
-    if (unreadable.has(f.rel) || !f.rel.endsWith('.mdx')) continue;
-    const text = readTextFile(f.file, f.rel);
+  // Each file read once: the scan keeps the posts' and pages' text.
+  const { problems, documents } = scanContent(contentDir);
+  problems.unshift(...publicLinks);
+  for (const [rel, text] of documents) {
+    if (!rel.endsWith('.mdx')) continue;
     // Only a capitalised or dotted tag can name a component: most posts are never parsed here.
     if (!/<[\p{Lu}\p{Ll}_$][\w$]*\.|<\p{Lu}/u.test(text)) continue;
     for (const c of undefinedComponents(parsePost(text, 'mdx').tree, PROVIDED_COMPONENTS)) {
       problems.push({
-        files: [f.rel],
+        files: [rel],
         line: c.line,
-        message: `${f.rel}:${c.line ?? 1}: <${c.tag}> is used but never imported. Add an import line at the top of the post (copy it from a post that uses it), or use one of: ${PROVIDED_COMPONENTS.join(', ')}.`,
+        message: `${rel}:${c.line ?? 1}: <${c.tag}> is used but never imported. Add an import line at the top of the post (copy it from a post that uses it), or use one of: ${PROVIDED_COMPONENTS.join(', ')}.`,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentAnchor } from '../../../src/lib/comments';
+import { commentAnchor } from '../../../src/lib/comment-address';
 import { anchorStubsHtml, commentPages, commentPaging, POST_PAGE_COMMENT_BYTES, readingOrder } from '../../../src/lib/site/comment-pages';
 import type { StoredComment } from '../../../src/lib/schemas';
 

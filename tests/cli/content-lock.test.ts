@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentLockedError, LOCK_FILE, acquireContentLock, currentLockOwner, withContentLock } from '../../../src/lib/content-files/lock';
-import { childEnv } from '../../child-env';
+import { ContentLockedError, LOCK_FILE, acquireContentLock, currentLockOwner, withContentLock } from '../../src/lib/content-files/lock';
+import { childEnv } from '../child-env';
 
 /** The content folder's write lock (src/lib/content-files/lock.ts), with real processes where it matters. */
 

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { childEnv } from '../../child-env';
-import { scratch, seedPost } from './helpers';
+import { childEnv } from '../child-env';
+import { scratch, seedPost } from '../unit/import/helpers';
 
 /**
  * Two `npm run import` runs started together on one content folder, each with a Disqus
