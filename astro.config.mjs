@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import editor from './src/integrations/editor.ts';
+import redirectsCheck from './src/integrations/redirects-check.ts';
 import buildCache from './src/integrations/build-cache.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
 import { builtUrl, sitemapExclusions } from './src/lib/site/sitemap.ts';
@@ -48,7 +49,9 @@ export default defineConfig({
       serialize: (item) => ({ ...item, url: builtUrl(item.url, resolve(settings.outDir), settings.base) }),
     }),
     // Indexes the built site for /search/ (and serves the last index in `astro dev`).
-    pagefind(), editor()],
+    pagefind(), editor(),
+    // Drops any _redirects rule whose source is a page the site built: its own page wins.
+    redirectsCheck()],
   // Content-Security-Policy as a <meta> on every page: Astro adds the hashes of the
   // page's inline scripts and styles, so no 'unsafe-inline'. Pagefind compiles its
   // WebAssembly ('wasm-unsafe-eval') and fetches its index from this origin. Directives

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { runImport } from '../src/lib/import/index';
+import { ContentLockedError } from '../src/lib/content-files/lock';
 import { EXIT, exitWithUsageError, parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 
 /**
@@ -24,6 +25,7 @@ const spec: CliSpec = {
     'author-map': { type: 'string', value: 'file', help: 'author map (default <project>/import/author-map.yaml)' },
     host: { type: 'string', multiple: true, default: [], value: 'host', help: "another host the old blog answered on (repeatable; the report names the ones it inferred)" },
     'comments-only': { type: 'boolean', default: false, help: 'take only comments from WordPress files, never posts' },
+    wait: { type: 'string', default: '60', value: 'seconds', help: 'how long to wait while another command writes the content folder (default 60; 0: refuse at once)' },
   },
   epilogue: ['Example: npm run import -- legacy/blog-11-30-2026.xml legacy/disqus.xml --dry-run'],
 };
@@ -33,8 +35,12 @@ if (positionals.length === 0) exitWithUsageError(spec, 'name at least one export
 const missing = positionals.filter((file) => !existsSync(file));
 if (missing.length > 0) exitWithUsageError(spec, `no such file or folder: ${missing.join(', ')} (nothing was read or written)`);
 
+const waitSeconds = Number(values.wait);
+if (!Number.isFinite(waitSeconds) || waitSeconds < 0) exitWithUsageError(spec, `--wait takes a number of seconds, e.g. --wait 120 (got "${values.wait}")`);
+
 try {
   const result = runImport({
+    lockWaitMs: waitSeconds * 1000,
     files: positionals,
     contentDir: values.content as string,
     authorMap: values['author-map'] as string | undefined,
@@ -53,6 +59,10 @@ try {
     process.exitCode = EXIT.failure;
   }
 } catch (e) {
+  if (e instanceof ContentLockedError) {
+    console.error(e.message);
+    process.exit(EXIT.failure);
+  }
   // Parse errors, plan problems and write failures alike: the commit is all-or-nothing.
   console.error(`Import stopped, nothing was written.\n${(e as Error).message}`);
   process.exit(EXIT.failure);

@@ -5,7 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseCliOrExit, usage, type CliSpec } from '../src/lib/tools/cli';
+import { parseCliOrExit, usage, type CliSpec, type CliValues } from '../src/lib/tools/cli';
+import { ContentLockedError, withContentLock } from '../src/lib/content-files/lock';
+import { LinkOutsideError } from '../src/lib/content-files/walk';
 import { NewPostError, labelsByUse, parsePostDate, planNewPost } from '../src/lib/tools/new-post';
 import { labelCounts, loadWorkspace } from '../src/lib/proofread/workspace';
 import { similarLabel } from '../src/lib/proofread/checks';
@@ -21,6 +23,7 @@ export const NEW_POST_CLI: CliSpec = {
     labels: { type: 'string', short: 'l', value: 'a,b', help: 'labels, separated by commas' },
     date: { type: 'string', short: 'd', value: 'date', help: 'when it is dated: 2026-12-01, 2026-12-01T09:30 (New York) or a full ISO date (default: now)' },
     'list-labels': { type: 'boolean', default: false, help: 'print the labels in use, most used first, and stop' },
+    wait: { type: 'string', default: '30', value: 'seconds', help: 'how long to wait while another command writes the content folder (default 30; 0: refuse at once)' },
   },
 };
 
@@ -28,6 +31,26 @@ const USAGE = usage(NEW_POST_CLI);
 
 function main(): number {
   const { values: options, positionals } = parseCliOrExit(NEW_POST_CLI);
+  if (options['list-labels']) return run(options, positionals);
+  // Held from reading the posts that exist (the slug must not clash) to writing the new one.
+  const contentDir = process.env.CONTENT_DIR ?? 'content';
+  const waitSeconds = Number(options.wait);
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) {
+    console.error(`--wait takes a number of seconds, e.g. --wait 60 (got "${options.wait}").\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return withContentLock(contentDir, { command: 'npm run new', waitMs: waitSeconds * 1000, onNote: (line) => console.error(line) }, () => run(options, positionals));
+  } catch (err) {
+    if (err instanceof ContentLockedError || err instanceof LinkOutsideError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function run(options: CliValues, positionals: string[]): number {
   const values = options as { author?: string; labels?: string; date?: string; 'list-labels'?: boolean };
   const root = process.cwd();
   const ws = loadWorkspace(root, process.env.CONTENT_DIR ?? 'content');

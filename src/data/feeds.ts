@@ -8,6 +8,8 @@ import { commentAtomEntry, type CommentEntryContext } from '../lib/export/atom';
 import { pathOfPost } from '../lib/export/input';
 import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
+import { labelAddress } from '../lib/labels';
+import { POST_COMMENT_FEED_SIZE } from '../lib/limits';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, pageThreadId, postCommentsFeedPath, postPath } from '../lib/urls';
 
 /**
@@ -76,7 +78,7 @@ const newest = (posts: readonly Post[] | undefined) => (posts ?? []).slice(0, si
 export async function labelFeedPaths() {
   const [index, byLabel] = await Promise.all([getLabelIndex(), getPostsByLabel()]);
   const paths = index.labels.map((l) => ({
-    params: { label: l.label },
+    params: { label: labelAddress(l.label) },
     props: {
       posts: newest(byLabel.get(l.label)),
       title: `${siteConfig.title}: ${l.label}`,
@@ -173,7 +175,8 @@ export async function postCommentsFeedPaths() {
     threads.map(async ({ postId, whenEmpty }) => ({
       params: { post: postId },
       props: {
-        chosen: await withTitles((byPost.get(postId) ?? []).slice().reverse()),
+        // The newest comments only: a thread of any length gives a feed of bounded size; the post links to the rest.
+        chosen: await withTitles((byPost.get(postId) ?? []).slice(-POST_COMMENT_FEED_SIZE).reverse()),
         title: `Comments on ${t.get(postId) ?? postId}`,
         selfPath: postCommentsFeedPath(postId),
         alternatePath: pathOfPost(postId),

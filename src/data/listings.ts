@@ -3,6 +3,7 @@ import { siteConfig } from '../site.config';
 import { chainListings, paginate, type Page } from '../lib/site/pagination';
 import { monthName } from '../lib/dates';
 import { withCacheKeys } from './cache-keys';
+import { labelAddress } from '../lib/labels';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, monthPath, yearPath } from '../lib/urls';
 
 /**
@@ -132,12 +133,13 @@ export async function listingPaths<P>(
  */
 export async function labelAliasPaths() {
   const index = await getLabelIndex();
-  const folders = new Set(index.labels.map((l) => l.label.toLowerCase()));
+  const folder = (label: string) => labelAddress(label).toLowerCase();
+  const folders = new Set(index.labels.map((l) => folder(l.label)));
   const paths = index.labels.flatMap((l) =>
     l.aliases
-      .filter((alias) => !folders.has(alias.toLowerCase()))
+      .filter((alias) => !folders.has(folder(alias)))
       .map((alias) => ({
-        params: { label: alias },
+        params: { label: labelAddress(alias) },
         props: { aliasOf: { to: labelPath(l.label), title: `The label “${alias}”` } },
       })),
   );

@@ -1,6 +1,8 @@
 import { getComments, getPages, getPosts, type Post } from './content';
 import { getPostPageExtras, type PostPageExtras } from './post-extras';
 import { withCacheKeys } from './cache-keys';
+import { postThread } from './comment-pages';
+import type { CommentPaging } from '../lib/site/comment-pages';
 import { pageThreadId, parsePostId } from '../lib/urls';
 import { pad2 } from '../lib/dates';
 import type { StoredComment } from '../lib/schemas';
@@ -17,7 +19,10 @@ export type PostPageProps = {
   post: Post;
   newer?: PostLink;
   older?: PostLink;
+  /** The comments shown on the post page (page 1 of its thread: src/data/comment-pages.ts). */
   comments: StoredComment[];
+  /** The thread's size and its later pages, with an anchor for each comment on them. */
+  commentPaging: CommentPaging;
   /** Related posts, series and the edit link (src/data/post-extras.ts). */
   extras: PostPageExtras;
 };
@@ -29,11 +34,13 @@ export async function postPagePaths() {
   const paths = await Promise.all(
     posts.map(async (post, i) => {
       const { year, month, slug } = parsePostId(post.id);
+      const thread = await postThread(post.id);
       const props: PostPageProps = {
         post,
         newer: link(posts[i - 1]),
         older: link(posts[i + 1]),
-        comments: await getComments(post.id),
+        comments: thread.comments,
+        commentPaging: thread.paging,
         extras: extras.get(post.id)!,
       };
       return { params: { year: String(year), month: pad2(month), slug }, props };

@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { describeContentProblems } from '../lib/content-files';
+import { fileURLToPath } from 'node:url';
+import { contentWarnings, describeContentProblems } from '../lib/content-files';
 import { contentBuildProblems } from '../lib/tools/content-check';
 
 /**
@@ -11,11 +12,14 @@ export default function contentCheck(contentDir: string): AstroIntegration {
   return {
     name: 'shrinkrap:content-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        const report = describeContentProblems(contentBuildProblems(contentDir), contentDir);
-        if (!report) return;
-        if (command === 'build') throw new Error(report);
-        logger.error(report);
+      'astro:config:setup': ({ command, config, logger }) => {
+        const report = describeContentProblems(contentBuildProblems(contentDir, fileURLToPath(config.publicDir)), contentDir);
+        if (report) {
+          if (command === 'build') throw new Error(report);
+          logger.error(report);
+          return;
+        }
+        for (const warning of contentWarnings(contentDir)) logger.warn(warning);
       },
     },
   };

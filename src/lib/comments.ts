@@ -41,11 +41,14 @@ export function threadComments(comments: readonly StoredComment[]): ThreadResult
     }
   }
   // Break cycles: walk up from each comment; if we come back to a seen node, cut its link.
+  // A walk stops at a comment already known to reach the top, so a chain of replies
+  // thousands deep costs one pass, not one walk per reply.
   const cyclesBroken: string[] = [];
+  const reachesTop = new Set<string>();
   for (const c of sorted) {
     const seen = new Set<string>([c.id]);
     let cur = parentOf.get(c.id) ?? null;
-    while (cur) {
+    while (cur && !reachesTop.has(cur)) {
       if (seen.has(cur)) {
         parentOf.set(cur, null);
         cyclesBroken.push(cur);
@@ -54,6 +57,7 @@ export function threadComments(comments: readonly StoredComment[]): ThreadResult
       seen.add(cur);
       cur = parentOf.get(cur) ?? null;
     }
+    for (const id of seen) reachesTop.add(id);
   }
   const nodes = new Map(sorted.map((c) => [c.id, { comment: c, replies: [] as CommentNode[] }]));
   const roots: CommentNode[] = [];

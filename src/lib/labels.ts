@@ -1,3 +1,4 @@
+import { foldInvisible, foldKey } from './fold';
 import type { LabelInfo } from './schemas';
 
 /**
@@ -7,15 +8,18 @@ import type { LabelInfo } from './schemas';
  * the alias of the other.
  */
 
-/** The collision key: what makes two label addresses "the same" on some host. */
-export function labelKey(label: string): string {
-  return label
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/**
+ * The collision key: what makes two label addresses "the same" on some host. The one
+ * folding rule (src/lib/fold.ts), which series names share (`seriesKey`).
+ */
+export const labelKey = foldKey;
+
+/**
+ * The label as its address carries it (`/search/label/{label}`, the page's file): the
+ * visible text only, so a zero-width character or a decomposed accent never makes a
+ * second page that looks the same.
+ */
+export const labelAddress = foldInvisible;
 
 export interface LabelUse {
   label: string;
@@ -78,7 +82,8 @@ export function buildLabelIndex(
       aliasOf.set(alias, label);
     }
   }
-  const resolve = (l: string) => aliasOf.get(l) ?? l;
+  const twins = invisibleTwins(posts.flatMap((p) => p.labels), aliasOf);
+  const resolve = (l: string) => aliasOf.get(l) ?? twins.get(l) ?? l;
 
   const uses = new Map<string, LabelUse>();
   const counts = new Map<string, number>();
@@ -115,6 +120,30 @@ export function buildLabelIndex(
     }))
     .sort((a, b) => compareLabels(a.label, b.label));
   return { labels, canonical };
+}
+
+/**
+ * Spellings that look the same (they differ only in invisible characters, NFC/NFD or
+ * inner spaces) are one label: each maps to the spelling shown, the one without
+ * invisible characters if there is one, else the most used.
+ */
+function invisibleTwins(labels: readonly string[], aliasOf: ReadonlyMap<string, string>): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const l of labels) if (!aliasOf.has(l)) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const groups = new Map<string, string[]>();
+  for (const l of counts.keys()) {
+    const key = labelAddress(l);
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  const twins = new Map<string, string>();
+  for (const [visible, group] of groups) {
+    if (group.length < 2) continue;
+    const shown = group.includes(visible)
+      ? visible
+      : [...group].sort((a, b) => counts.get(b)! - counts.get(a)! || (a < b ? -1 : 1))[0]!;
+    for (const l of group) if (l !== shown) twins.set(l, shown);
+  }
+  return twins;
 }
 
 /** The labels shown under a post: canonical spellings, alphabetical, no repeats. */

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import { commentAnchor } from './comment-address';
 import { zonedNoon } from './dates';
+import { trimInvisible } from './fold';
+import { MIN_YEAR, MAX_YEAR, writtenYear, yearInRange, yearMessage } from './limits';
 import { siteConfig } from '../site.config';
 
 /**
@@ -18,6 +20,7 @@ export const dateTimeWithOffset = (field: string) => {
     .union([z.date(), z.string()], { error: expected })
     .superRefine((v, ctx) => {
       if (typeof v === 'string' && !ISO_WITH_OFFSET.test(v)) ctx.addIssue({ code: 'custom', message: `${expected}; got "${v}"` });
+      else if (!yearInRange(writtenYear(v))) ctx.addIssue({ code: 'custom', message: yearMessage(field, v) });
     })
     .transform((v) => (v instanceof Date ? v : new Date(v)))
     .refine((d) => !Number.isNaN(d.getTime()), { error: `${field} is not a real date` });
@@ -38,6 +41,7 @@ export const publishedDate = () => {
     .union([z.date(), z.string()], { error: expected })
     .superRefine((v, ctx) => {
       if (typeof v === 'string' && !ISO_WITH_OFFSET.test(v) && !DATE_ONLY.test(v)) ctx.addIssue({ code: 'custom', message: `${expected}; got "${v}"` });
+      else if (!yearInRange(writtenYear(v))) ctx.addIssue({ code: 'custom', message: yearMessage('published', v) });
     })
     .transform((v) => ({
       date: v instanceof Date ? v : DATE_ONLY.test(v) ? zonedNoon(v, siteConfig.timeZone) : new Date(v),
@@ -54,19 +58,28 @@ export const bloggerId = z
 /** Labels are used in URLs: /search/label/{label}. Blogger forbade the same characters. */
 export const labelName = z
   .string()
-  .trim()
-  .min(1, { error: 'labels cannot be empty' })
-  .max(100, { error: 'labels are at most 100 characters' })
-  .refine((l) => !/[/\\?#%<>,]/.test(l), {
-    error: 'labels cannot contain / \\ ? # % < > or , (they would break the label address)',
-  });
+  // Invisible characters at either end (a zero-width space after a paste) are not part of it.
+  .transform(trimInvisible)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'labels cannot be empty' })
+      .max(100, { error: 'labels are at most 100 characters' })
+      .refine((l) => !/[/\\?#%<>,]/.test(l), {
+        error: 'labels cannot contain / \\ ? # % < > or , (they would break the label address)',
+      }),
+  );
 
 /** A series is its name: every post with the same name is one part, in order of publication. */
 export const seriesName = z
   .string({ error: 'series is the name of the series in quotes, e.g. series: "A Day in the Jail Clinic"' })
-  .trim()
-  .min(1, { error: 'series cannot be empty: remove the line, or name the series' })
-  .max(100, { error: 'a series name is at most 100 characters' });
+  .transform(trimInvisible)
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'series cannot be empty: remove the line, or name the series' })
+      .max(100, { error: 'a series name is at most 100 characters' }),
+  );
 
 export const legacySchema = z
   .object({
@@ -84,8 +97,8 @@ export function postSchema<A extends z.ZodType>(authorRef: A) {
     .object({
       title: z
         .string({ error: 'title is required: the post title as readers see it, in quotes' })
-        .trim()
-        .min(1, { error: 'title cannot be empty' }),
+        .transform(trimInvisible)
+        .pipe(z.string().min(1, { error: 'title cannot be empty' })),
       published: publishedDate(),
       updated: dateTimeWithOffset('updated').optional(),
       author: authorRef,
@@ -150,7 +163,10 @@ export const storedCommentSchema = z
   .object({
     id: commentIdSchema,
     parentId: commentIdSchema.nullable(),
-    published: z.string().regex(ISO_WITH_OFFSET, { error: 'published must be RFC 3339 with an offset' }),
+    published: z
+      .string()
+      .regex(ISO_WITH_OFFSET, { error: 'published must be RFC 3339 with an offset' })
+      .refine((v) => yearInRange(writtenYear(v)), { error: `published: the year is outside ${MIN_YEAR}–${MAX_YEAR}` }),
     updated: z.string().regex(ISO_WITH_OFFSET).optional(),
     author: z
       .object({

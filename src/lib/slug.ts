@@ -1,3 +1,5 @@
+import { foldInvisible } from './fold';
+
 /**
  * Blogger-style slugs, made once when a post is created and never again: lowercase
  * ASCII words joined by hyphens, "the" (and a few other small words) dropped, cut at
@@ -6,7 +8,8 @@
 const DROPPED = new Set(['the', 'a', 'an']);
 
 export function bloggerSlug(title: string, maxLength = 40): string {
-  const words = title
+  // Invisible characters fold away first: "ca\u200dfe" is "cafe", not "ca-fe".
+  const words = foldInvisible(title)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -41,11 +44,27 @@ export function uniqueSlug(slug: string, taken: (candidate: string) => boolean):
  */
 export const RESERVED_POST_SLUGS: ReadonlySet<string> = new Set(['index']);
 
-export const isReservedPostSlug = (slug: string) => RESERVED_POST_SLUGS.has(slug.toLowerCase());
+/**
+ * Names Windows keeps for devices, in any case and with any extension (`con.mdx`,
+ * `Aux.json`): a clone on Windows cannot create or open such a file. Neither a post, a
+ * page nor its comments file may be called that.
+ */
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(\..*)?$/i;
+
+export const isWindowsReservedName = (name: string) => WINDOWS_DEVICE_NAME.test(name.trim());
+
+export const WINDOWS_RESERVED_REASON = 'the name is one Windows keeps for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9): no file can have it there';
+
+export const isReservedPostSlug = (slug: string) => RESERVED_POST_SLUGS.has(slug.toLowerCase()) || isWindowsReservedName(slug);
 
 /** uniqueSlug for posts: reserved names count as taken. */
 export function uniquePostSlug(slug: string, taken: (candidate: string) => boolean): string {
   return uniqueSlug(slug, (s) => isReservedPostSlug(s) || taken(s));
+}
+
+/** uniqueSlug for pages (`/p/slug.html`): device names count as taken. */
+export function uniquePageSlug(slug: string, taken: (candidate: string) => boolean): string {
+  return uniqueSlug(slug, (s) => isWindowsReservedName(s) || taken(s));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 
 import { pad2 } from './dates';
+import { foldInvisible } from './fold';
 
 /** The hosts this blog has answered at, new and old: links to them are links within the blog. */
 export const BLOG_HOSTS: readonly string[] = ['www.shrinkrap.net', 'shrinkrap.net', 'psychiatrist-blog.blogspot.com'];
@@ -39,6 +40,8 @@ export function threadPath(threadId: string): string {
   const page = pageIdOfThread(threadId);
   return page === undefined ? postPath(threadId) : pagePath(page);
 }
+/** Page n (2, 3…) of a post's comments, beyond the ones on the post page (src/lib/site/comment-pages.ts). */
+export const postCommentsPagePath = (postId: string, page: number) => `/${postId}/comments/${page}.html`;
 export const yearPath = (year: number) => `/${year}/`;
 export const monthPath = (year: number, month: number) => `/${year}/${pad2(month)}/`;
 /** Blogger's old month archive address, kept working. */
@@ -49,8 +52,8 @@ export const archiveIndexPath = () => '/archive/';
 export const searchPath = () => '/search/';
 export const mastodonSharePath = () => '/share/mastodon/';
 
-/** Blogger's label address: the label as written, spaces as %20. */
-export const labelPath = (label: string) => `/search/label/${encodeURIComponent(label)}`;
+/** Blogger's label address: the label as written (its visible characters: src/lib/fold.ts), spaces as %20. */
+export const labelPath = (label: string) => `/search/label/${encodeURIComponent(foldInvisible(label))}`;
 
 /** Page n of a listing whose first page is `first` (which ends in "/"). */
 export function pagedPath(first: string, page: number): string {
@@ -61,7 +64,7 @@ export function pagedPath(first: string, page: number): string {
 /* Feeds */
 export const postsFeedPath = () => '/feeds/posts/default';
 export const commentsFeedPath = () => '/feeds/comments/default';
-export const labelFeedPath = (label: string) => `/feeds/labels/${encodeURIComponent(label)}.xml`;
+export const labelFeedPath = (label: string) => `/feeds/labels/${encodeURIComponent(foldInvisible(label))}.xml`;
 export const authorFeedPath = (id: string) => `/feeds/authors/${id}.xml`;
 export const postCommentsFeedPath = (postId: string) => `/feeds/comments/${postId}.xml`;
 /** Blogger's per-post comment feed, kept for posts that came from Blogger. */

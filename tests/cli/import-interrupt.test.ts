@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError } from '../../src/lib/import/writer';
@@ -56,13 +56,16 @@ describe('an import killed while writing', () => {
       const killed = cli(root, content, step);
       expect(killed.signal).toBe('SIGKILL');
       expect(stagingIn(content)).toHaveLength(1);
+      // A SIGKILL cannot be caught: the write lock stays, for the next run to recover.
+      expect(existsSync(join(content, '.write.lock'))).toBe(true);
       if (step === 'after-staging') {
         const now = owned(root);
-        for (const k of [...now.keys()]) if (k.includes('.import-staging-')) now.delete(k);
+        for (const k of [...now.keys()]) if (k.includes('.import-staging-') || k.endsWith('.write.lock')) now.delete(k);
         expect(now).toEqual(before);
       }
       const again = cli(root, content);
       expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(/Recovered a stale lock on .*: `npm run import` \(process \d+ on .*\) is no longer running/);
       expect(again.stdout).toMatch(step === 'after-staging' ? /removed \.import-staging-\d+, left by an import stopped before it wrote anything/ : /completed an interrupted import/);
       expect(owned(root)).toEqual(reference);
       expect(stagingIn(content)).toEqual([]);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** `npm run new` as a real command (the planning is tested in tests/unit/tools/new-post.test.ts). */
@@ -30,6 +30,27 @@ describe('npm run new', () => {
     expect(second.stdout).toContain('Created content/posts/2018/07/side-effects-again_1.mdx');
     expect(readFileSync(join(dir, 'content/posts/2018/07/side-effects-again.mdx'), 'utf8')).toBe(text);
   });
+
+  it('never names a file after a Windows device: "CON" becomes con_1.mdx', () => {
+    const r = run('--author', 'roy', 'CON', '--date', '2018-08-01');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Created content/posts/2018/08/con_1.mdx');
+    expect(existsSync(join(dir, 'content/posts/2018/08/con.mdx'))).toBe(false);
+  }, 60_000);
+
+  it('refuses in one line, writing nothing, while another command holds the content folder', () => {
+    // This test process is alive on this host: its lock is not stale.
+    const lock = join(dir, 'content/.write.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), command: 'npm run import', since: '2026-12-07T09:00:00.000Z', token: 't' }));
+    try {
+      const r = run('--author', 'roy', 'While Importing', '--date', '2018-09-01', '--wait', '0');
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toMatch(/^\S*content is being written by `npm run import` \(process \d+ on .*\): nothing was written; run this again when it has finished \(if nothing is running, delete .*\.write\.lock\)\.$/);
+      expect(existsSync(join(dir, 'content/posts/2018/09'))).toBe(false);
+    } finally {
+      rmSync(lock);
+    }
+  }, 60_000);
 
   it('refuses an unknown author and writes nothing', () => {
     const before = readdirSync(join(dir, 'content/posts/2018/07')).length;

@@ -7,7 +7,7 @@
  */
 export { ContentFileError, decodeUtf8, readTextFile, utf8Problem } from './text';
 export { frontMatterYaml, parseFrontMatter, splitFrontMatter, writeFrontMatter, type FrontMatterSplit, type ParsedFrontMatter, type WriteOptions } from './frontmatter';
-export { listContentFiles, listFiles, listRelativeFiles, toPosix, type ContentFile, type ContentKind, type WalkOptions } from './walk';
+export { LinkOutsideError, listContentFiles, listFiles, listRelativeFiles, outsideLinks, repositoryOf, toPosix, type ContentFile, type ContentKind, type OutsideLink, type WalkOptions } from './walk';
 export {
   formatCommentsFile,
   parsePageText,
@@ -23,4 +23,4 @@ export {
   type PageData,
   type PostData,
 } from './read';
-export { describeContentProblems, scanContent, scanContentFolder, twinProblems, type ContentProblem, type ContentScan } from './scan';
+export { contentWarnings, describeContentProblems, linkProblems, scanContent, scanContentFolder, twinProblems, type ContentProblem, type ContentScan } from './scan';

@@ -7,6 +7,8 @@ import type { ParsedExport } from './parsed';
 import { planImport, type ImportPlan } from './plan';
 import { formatReport, type MigrationReport } from './report';
 import { exportFilesOf, readTextStrict } from './read';
+import { acquireContentLock } from '../content-files/lock';
+import { LinkOutsideError, outsideLinks, repositoryOf } from '../content-files/walk';
 import { plannedPosts, suggestSeries } from './series';
 import { applyWrites, decideWrites, readState, recordWrites, recoverInterrupted, type WriteDecision } from './writer';
 
@@ -33,6 +35,8 @@ export interface ImportOptions {
   reportDir?: string | false;
   /** Progress lines for big imports (the CLI prints them on stderr). */
   onProgress?: (line: string) => void;
+  /** How long to wait for another command writing the content folder (default 60 s; 0: refuse at once). */
+  lockWaitMs?: number;
 }
 
 export interface ImportResult {
@@ -49,14 +53,36 @@ export function projectDirOf(contentDir: string) {
   return dirname(resolve(contentDir));
 }
 
+export const DEFAULT_LOCK_WAIT_MS = 60_000;
+
 export function runImport(options: ImportOptions): ImportResult {
   if (options.files.length === 0) throw new Error('No export file given. Usage: npm run import -- <export file> [more files] [--dry-run]');
+  if (options.dryRun) return importLocked(options);
+  // The write lock is held from before the content folder is read (planning) until the last
+  // file is in place: two imports at once would otherwise plan from the same files and the
+  // second commit would overwrite the first's comments.
+  const lock = acquireContentLock(options.contentDir, {
+    command: 'npm run import',
+    waitMs: options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS,
+    onNote: options.onProgress,
+  });
+  try {
+    return importLocked(options);
+  } finally {
+    lock.release();
+  }
+}
+
+function importLocked(options: ImportOptions): ImportResult {
   const progress = options.onProgress ?? (() => {});
   const contentDir = resolve(options.contentDir);
   const project = projectDirOf(contentDir);
   const statePath = options.statePath ?? join(project, 'import', 'state.json');
   // An import killed while writing is finished (or cleaned up) before anything else.
   const recovered = recoverInterrupted(contentDir, options.dryRun);
+  // Content stays inside the repository: a link out of it stops the run before anything is read.
+  const links = outsideLinks(contentDir, repositoryOf(contentDir));
+  if (links.length) throw new LinkOutsideError(links);
   const reportPath = options.reportDir === false ? undefined : reportPathFor(options, options.reportDir ?? join(project, 'import', 'reports'));
   // The report's path is said once it is written (scripts/import.ts): a run that stops on bad
   // input writes none, so no line here may promise one.

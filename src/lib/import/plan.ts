@@ -1,7 +1,8 @@
 import type { AuthorResolver } from './authors';
 import type { ExistingContent } from './existing';
 import { blogHosts, reportHosts } from './hosts';
-import type { ParsedExport } from './parsed';
+import type { ParsedExport, SourceEntry } from './parsed';
+import { LARGE_COMMENT_BYTES, largeCommentMessage, utf8Bytes, writtenYear, yearInRange, yearMessage } from '../limits';
 import { addDropped, emptyReport, type MigrationReport } from './report';
 import { placeEntries } from './phases/addresses';
 import { planCommentFiles } from './phases/comments';
@@ -56,6 +57,7 @@ export function planImport(parsed: ParsedExport[], existing: ExistingContent, au
   // 1. Entries: what the site has, and what of the exports becomes posts and pages.
   const index = indexExisting(existing, site);
   const selected = selectEntries(parsed, index, site, report, options);
+  checkLimits(selected.entries, parsed, report, problems);
   // 2. Addresses, 3. the old-URL map (links, redirects, comment matching).
   const placed = placeEntries(selected.entries, existing, index, site, report);
   const urls = buildOldUrlMap(placed, index, selected.commentsOnly, site);
@@ -76,6 +78,26 @@ export function planImport(parsed: ParsedExport[], existing: ExistingContent, au
   report.redirects.sort((a, b) => byText(a.from, b.from));
   report.addresses.sort((a, b) => byText(a.from, b.from));
   return { files: [...documents, ...comments].sort((a, b) => byText(a.rel, b.rel)), report };
+}
+
+/**
+ * The stated limits (src/lib/limits.ts): a date outside 1000–9999 stops the import,
+ * naming the entry or comment; a comment over 100 KB is kept and named in a warning.
+ */
+function checkLimits(entries: readonly SourceEntry[], parsed: readonly ParsedExport[], report: MigrationReport, problems: Problems) {
+  for (const e of entries) {
+    if (!yearInRange(writtenYear(e.published))) {
+      problems.push(`${e.file}: the ${e.kind} "${e.title || '(untitled)'}" (${e.sourceId}) is dated ${e.published}: ${yearMessage('its date', e.published).replace(/^its date: /, '')} in the export, then import again`);
+    }
+  }
+  for (const c of parsed.flatMap((p) => p.comments)) {
+    if (c.state !== 'visible' && c.state !== 'removed') continue;
+    if (!yearInRange(writtenYear(c.published))) {
+      problems.push(`${c.file}: comment ${c.id} is dated ${c.published}: ${yearMessage('its date', c.published).replace(/^its date: /, '')} in the export, then import again`);
+    }
+    const bytes = utf8Bytes(c.html);
+    if (bytes > LARGE_COMMENT_BYTES) report.warnings.push(largeCommentMessage(c.file, c.id, bytes));
+  }
 }
 
 /** Each file's format, what its parser skipped, dropped or repaired, and its warnings. */

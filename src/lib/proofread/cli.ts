@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseCli, usage, type CliSpec } from '../tools/cli';
-import { ContentFileError, readTextFile } from '../content-files';
+import { ContentFileError, LinkOutsideError, readTextFile } from '../content-files';
 import { hasErrors, proofreadPost, unreadableReport, type Engines } from './proofread';
 import { renderMarkdown, renderText } from './report';
 import { changedPosts, contextFor, loadWorkspace, type Workspace } from './workspace';
@@ -113,7 +113,7 @@ export async function runProofread(argv: string[], io: CliIo): Promise<number> {
     ws = loadWorkspace(io.root, io.contentDir);
   } catch (e) {
     // A broken author file or labels.yaml: the build would refuse it too.
-    if (!(e instanceof ContentFileError)) throw e;
+    if (!(e instanceof ContentFileError) && !(e instanceof LinkOutsideError)) throw e;
     io.stderr(`${e.message}\n`);
     return 1;
   }

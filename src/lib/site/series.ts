@@ -1,3 +1,4 @@
+import { foldKey } from '../fold';
 import { postLink, type PostLink } from './archive';
 
 /**
@@ -23,15 +24,8 @@ export interface SeriesPlace {
   parts: PostLink[];
 }
 
-/** The key two spellings of one series name share. */
-export function seriesKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+/** The key two spellings of one series name share: the same rule as labels' (src/lib/fold.ts). */
+export const seriesKey = foldKey;
 
 const oldestFirst = (a: SeriesMember, b: SeriesMember) =>
   a.published.getTime() - b.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

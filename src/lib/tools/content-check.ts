@@ -1,16 +1,20 @@
-import { scanContent, type ContentProblem } from '../content-files';
+import { linkProblems, repositoryOf, scanContent, type ContentProblem } from '../content-files';
 import { parsePost } from '../proofread/document';
 import { PROVIDED_COMPONENTS, undefinedComponents } from '../proofread/checks/components';
 
 /**
  * What the build checks in the content folder before its content layer reads a file:
- * everything content-files' scan finds (files that are not UTF-8, `slug.md` beside
- * `slug.mdx`), and components used without an import, named by post file and line
- * (MDX's own error names a compiled chunk, not the post).
+ * everything content-files' scan finds (symbolic links out of the repository, here and
+ * in public/; files that are not UTF-8, `slug.md` beside `slug.mdx`), and components
+ * used without an import, named by post file and line (MDX's own error names a
+ * compiled chunk, not the post).
  */
-export function contentBuildProblems(contentDir: string): ContentProblem[] {
+export function contentBuildProblems(contentDir: string, publicDir?: string): ContentProblem[] {
+  // public/ is copied into the site as it is: a link out of the repository there is refused too.
+  const publicLinks = publicDir ? linkProblems(publicDir, repositoryOf(publicDir)) : [];
   // Each file read once: the scan keeps the posts' and pages' text.
   const { problems, documents } = scanContent(contentDir);
+  problems.unshift(...publicLinks);
   for (const [rel, text] of documents) {
     if (!rel.endsWith('.mdx')) continue;
     // Only a capitalised or dotted tag can name a component: most posts are never parsed here.

@@ -115,3 +115,17 @@ describe('labels to choose from', () => {
     expect(list.map((l) => l.label)).toEqual(['jails', 'psychotherapy', 'Books', 'duck']);
   });
 });
+
+describe('reserved file names', () => {
+  const base: NewPostRequest = { title: 'x', author: 'roy', published: new Date('2018-08-01T12:00:00Z'), timeZone: TZ, authors: [{ id: 'roy', handle: 'Roy' }], existingIds: new Set(), postsDir: 'content/posts' };
+  for (const title of ['CON', 'prn', 'Aux', 'NUL', 'COM1', 'lpt9', 'Com 1']) {
+    it(`"${title}" is never a file name Windows keeps for a device`, () => {
+      const plan = planNewPost({ ...base, title });
+      expect(plan.file).not.toMatch(/\/(con|prn|aux|nul|com[1-9]|lpt[1-9])\.mdx$/i);
+    });
+  }
+  it('a name that only starts like one is kept ("console", "com10")', () => {
+    expect(planNewPost({ ...base, title: 'Console' }).file).toBe('content/posts/2018/08/console.mdx');
+    expect(planNewPost({ ...base, title: 'COM10' }).file).toBe('content/posts/2018/08/com10.mdx');
+  });
+});

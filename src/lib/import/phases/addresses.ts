@@ -1,4 +1,4 @@
-import { bloggerSlug, isReservedPostSlug, shortenSlug, uniquePostSlug, uniqueSlug, MAX_SLUG_LENGTH } from '../../slug';
+import { bloggerSlug, isReservedPostSlug, isWindowsReservedName, shortenSlug, uniquePageSlug, uniquePostSlug, MAX_SLUG_LENGTH, WINDOWS_RESERVED_REASON } from '../../slug';
 import { pagePath, postPath } from '../../urls';
 import type { ExistingContent } from '../existing';
 import type { SourceEntry } from '../parsed';
@@ -37,6 +37,7 @@ export function wantedAddress(e: SourceEntry, site: SiteHosts): WantedAddress {
   const want = e.kind === 'post' ? wantedPostAddress(e, site) : wantedPageAddress(e, site);
   const [prefix, slug] = splitId(want.id, e.kind);
   if (slug.length > MAX_SLUG_LENGTH) return { ...want, id: `${prefix}${shortenSlug(slug)}`, exact: false, reason: TOO_LONG_REASON };
+  if (isWindowsReservedName(slug)) return { ...want, exact: false, reason: want.reason ?? WINDOWS_RESERVED_REASON };
   if (e.kind === 'post' && isReservedPostSlug(slug)) return { ...want, exact: false, reason: want.reason ?? RESERVED_REASON };
   return want;
 }
@@ -138,10 +139,11 @@ export function placeEntries(
 function nextFreeAddress(w: WantedAddress, taken: ReadonlySet<string>, existing: ExistingContent, report: MigrationReport): string {
   const [prefix, slug] = splitId(w.id, w.entry.kind);
   const free = (s: string) => taken.has(`${prefix}${s}`);
-  const assigned = `${prefix}${w.entry.kind === 'post' ? uniquePostSlug(slug, free) : uniqueSlug(slug, free)}`;
+  const assigned = `${prefix}${w.entry.kind === 'post' ? uniquePostSlug(slug, free) : uniquePageSlug(slug, free)}`;
   if (assigned !== w.id) {
-    const reason =
-      w.entry.kind === 'post' && isReservedPostSlug(splitId(w.id, 'post')[1])
+    const reason = isWindowsReservedName(slug)
+      ? WINDOWS_RESERVED_REASON
+      : w.entry.kind === 'post' && isReservedPostSlug(slug)
         ? "the name is one of the site's own files"
         : existing.posts.has(w.id) || existing.pages.has(w.id)
           ? 'a different post already has this address'
