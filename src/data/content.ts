@@ -8,6 +8,7 @@ import { pageThreadId } from '../lib/urls';
 import { compareComments } from '../lib/comments';
 import { labelIndexOf, postFromEntry, postReadingMinutes, visiblePages, visiblePosts } from '../lib/model';
 import { once } from '../lib/site/once';
+import { keptPerItem } from '../lib/site/kept';
 import type { StoredComment } from '../lib/schemas';
 
 /**
@@ -54,9 +55,11 @@ const visibleEntries = once(async () => visiblePosts(await getCollection('posts'
 /** Visible posts, newest first. */
 export const getPosts = once(async (): Promise<Post[]> => {
   const [entries, labels, comments] = await Promise.all([visibleEntries(), getLabelIndex(), getCommentFiles()]);
+  // Per post, kept under the entry's digest (its file's bytes): an edit recounts one post.
+  const minutes = keptPerItem('readingMinutes', entries, (e) => `${e.id}\n${e.digest ?? e.body}`, (e) => postReadingMinutes(postFromEntry(e)));
   return entries
     .map(
-      (entry): Post => ({
+      (entry, i): Post => ({
         id: entry.id,
         entry,
         title: entry.data.title,
@@ -70,7 +73,7 @@ export const getPosts = once(async (): Promise<Post[]> => {
         bloggerId: entry.data.legacy?.bloggerId,
         timeOfDayKnown: entry.data.timeOfDayKnown,
         commentsRecovered: entry.data.legacy?.commentsRecovered ?? true,
-        readingMinutes: postReadingMinutes(postFromEntry(entry)),
+        readingMinutes: minutes[i]!,
         series: entry.data.series,
         commentCount: comments.get(entry.id)?.comments.length ?? 0,
       }),

@@ -1,5 +1,6 @@
 import { getPosts, type Post } from './content';
 import { once } from '../lib/site/once';
+import { keptByKey } from '../lib/site/kept';
 import { postLink, type PostLink } from '../lib/site/archive';
 import { relatedPosts } from '../lib/site/related';
 import { buildSeries, type SeriesPlace } from '../lib/site/series';
@@ -22,7 +23,9 @@ export interface PostPageExtras {
 export const getPostPageExtras = once(async (): Promise<Map<string, PostPageExtras>> => {
   const posts = await getPosts();
   const byId = new Map<string, Post>(posts.map((p) => [p.id, p]));
-  const related = relatedPosts(posts);
+  // What related posts are made of (ids, labels, dates): kept while none of it changes.
+  const relatedKey = JSON.stringify(posts.map((p) => [p.id, p.labels, p.published.getTime()]));
+  const related = keptByKey('relatedPosts', relatedKey, () => relatedPosts(posts));
   const series = buildSeries(posts);
   return new Map(
     posts.map((post) => [

@@ -203,7 +203,10 @@ function readComment(c: XmlElement, ctx: ItemContext): SourceComment {
   if (stored !== undefined) {
     // One of our own exports: the stored comment travels whole, and wins.
     try {
-      const parsed = storedCommentSchema.safeParse(JSON.parse(stored));
+      const json: unknown = JSON.parse(stored);
+      // Our exports leave the body out of the JSON when comment_content carries it as is.
+      if (json && typeof json === 'object' && !('bodyHtml' in json)) (json as Record<string, unknown>).bodyHtml = sc.html;
+      const parsed = storedCommentSchema.safeParse(json);
       if (parsed.success) {
         sc.restored = parsed.data as StoredComment;
         sc.id = parsed.data.id;
