@@ -29,6 +29,10 @@ export default defineConfig({
   // build.concurrency must stay 1 for this.
   experimental: { incrementalBuild: true },
   trailingSlash: 'ignore',
+  // No syntax highlighting: the posts have no code blocks (an imported <pre> stays a plain
+  // <pre><code>), and Shiki's inline colours would break the Content-Security-Policy below
+  // (Astro warns about exactly that on every start).
+  markdown: { syntaxHighlight: false },
   // The default Markdown processor (Sätteri) has GFM built in and is ~13x faster than
   // unified()+remark-gfm (see README, "Markdown processor").
   integrations: [

@@ -11,7 +11,7 @@ import { hugoPostPath, plainHugoPostPath, writeHugoSite, writePlainHugoSite } fr
 import { measureDev, type DevResult } from './dev';
 import { astroPhases, ROUTE_KINDS, OUTPUT_KINDS, countFiles, folderStats, median, outputByKind, runMeasured, type Phases, type RunResult } from './measure';
 import { isolatedProject, REPO_ROOT } from './isolated';
-import { parseCliOrExit, type CliSpec } from '../../src/lib/tools/cli';
+import { EXIT, exitWithUsageError, parseCliOrExit, type CliSpec } from '../../src/lib/tools/cli';
 
 /**
  * npm run bench -- [--posts 5000] [--format mixed|md|mdx] [--runs 3] [--hugo]
@@ -55,10 +55,12 @@ const posts = Number(values.posts);
 const runs = Number(values.runs);
 const format = values.format as PostFormat;
 const processor = values.processor as 'satteri' | 'unified';
-if (!Number.isInteger(posts) || posts < 10) fail(`--posts must be a whole number of at least 10`);
-if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be at least 1`);
-if (!['md', 'mdx', 'mixed'].includes(format)) fail(`--format must be md, mdx or mixed`);
-if (!['satteri', 'unified'].includes(processor)) fail(`--processor must be satteri or unified`);
+const wrongUse = (message: string) => exitWithUsageError(BENCH_CLI, message);
+if (!Number.isInteger(posts) || posts < 10) wrongUse(`--posts must be a whole number of at least 10 (got "${values.posts}")`);
+if (!Number.isInteger(runs) || runs < 1) wrongUse(`--runs must be a whole number of at least 1 (got "${values.runs}")`);
+if (!Number.isInteger(Number(values.seed))) wrongUse(`--seed must be a whole number (got "${values.seed}")`);
+if (!['md', 'mdx', 'mixed'].includes(format)) wrongUse(`--format must be md, mdx or mixed (got "${format}")`);
+if (!['satteri', 'unified'].includes(processor)) wrongUse(`--processor must be satteri or unified (got "${processor}")`);
 
 const work = resolve((values.work as string | undefined) ?? mkdtempSync(join(tmpdir(), 'shrinkrap-bench-')));
 mkdirSync(work, { recursive: true });
@@ -70,7 +72,7 @@ const say = (s: string) => {
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
-  process.exit(1);
+  process.exit(EXIT.failure);
 }
 
 /* ---------- set up ---------- */

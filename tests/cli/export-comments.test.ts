@@ -9,7 +9,7 @@ const content = hostileSite();
 afterAll(() => rmSync(content, { recursive: true, force: true }));
 
 describe('npm run export:comments', () => {
-  it('writes sanitized comment HTML', { timeout: 60_000 }, () => {
+  it('writes sanitized comment HTML', () => {
     const r = spawnSync('npx', ['tsx', 'scripts/export-comments.ts', '--format', 'wxr', '--content', content], {
       encoding: 'utf8',
       env: { ...process.env, SHRINKRAP_NOW: NOW.toISOString() },

@@ -66,7 +66,7 @@ describe('an import killed while writing', () => {
       expect(again.stdout).toMatch(step === 'after-staging' ? /removed \.import-staging-\d+, left by an import stopped before it wrote anything/ : /completed an interrupted import/);
       expect(owned(root)).toEqual(reference);
       expect(stagingIn(content)).toEqual([]);
-    }, 120_000);
+    });
   }
 
   it('staging folders are git-ignored', () => {

@@ -29,7 +29,7 @@ describe('npm run new', () => {
     expect(second.status).toBe(0);
     expect(second.stdout).toContain('Created content/posts/2018/07/side-effects-again_1.mdx');
     expect(readFileSync(join(dir, 'content/posts/2018/07/side-effects-again.mdx'), 'utf8')).toBe(text);
-  }, 60_000);
+  });
 
   it('refuses an unknown author and writes nothing', () => {
     const before = readdirSync(join(dir, 'content/posts/2018/07')).length;
@@ -37,5 +37,5 @@ describe('npm run new', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('"freud" is not one of the blog\'s authors');
     expect(readdirSync(join(dir, 'content/posts/2018/07')).length).toBe(before);
-  }, 60_000);
+  });
 });

@@ -62,7 +62,7 @@ describe('person-first wording', () => {
   });
 });
 
-describe('textlint messages in plain words', () => {
+describe('wording messages in plain words', () => {
   it('makes passive voice and wordiness hints, repeated words a warning', () => {
     expect(plainWording('write-good', '"was seen" may be passive voice')).toMatchObject({ severity: 'hint', message: '"was seen" is passive.' });
     expect(plainWording('write-good', '"It is" is wordy or unneeded')).toMatchObject({ severity: 'hint', message: '"It is" is wordy.' });
