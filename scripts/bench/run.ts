@@ -218,7 +218,14 @@ if (values.dev) {
   // As an author runs it: development mode, the build's content cache in place.
   const { NODE_ENV: _mode, ...devEnv } = astroEnv;
   for (let round = 1; round <= runs; round++) {
-    const r = await measureDev({ cwd: site, env: devEnv, postPath: `/${manifest.editPost}.html`, postFile: editedPostFile(), edits: 3, log: logOf(`dev-${round}`) });
+    let r: DevResult;
+    try {
+      r = await measureDev({ cwd: site, env: devEnv, postPath: `/${manifest.editPost}.html`, postFile: editedPostFile(), edits: 3, log: logOf(`dev-${round}`) });
+    } catch (error) {
+      // A preview that never shows an edit is a result, not a reason to lose the others.
+      say(`  astro dev    ${(error as Error).message} (log: ${logOf(`dev-${round}`)})`);
+      continue;
+    }
     devRuns.push(r);
     say(`  astro dev    first page ${sec(r.firstPageMs)}, edits visible after ${r.editMs.map(sec).join(', ')}${r.storeCleared.length ? ` (${r.storeCleared.join('; ')})` : ''}`);
   }
