@@ -16,6 +16,7 @@ export const CHECK_INSTALL_CLI: CliSpec = {
   summary: 'Counts the packages in node_modules and its size on disk against the budgets, and finds warnings in install and build logs that no one has explained (src/lib/tools/quiet.ts).',
   options: {
     log: { type: 'string', multiple: true, default: [], value: 'file', help: 'a saved log of npm ci, npm run build or npm start (repeatable)' },
+    'logs-only': { type: 'boolean', default: false, help: 'check the logs only, not node_modules' },
     'max-packages': { type: 'string', value: 'n', default: '800', help: 'most packages node_modules may hold' },
     'max-mb': { type: 'string', value: 'n', default: '500', help: 'most megabytes node_modules may take on disk' },
     'node-modules': { type: 'string', value: 'dir', default: 'node_modules', help: 'the folder to measure' },
@@ -81,19 +82,24 @@ function diskBytes(dir: string, seen = new Set<string>()): number {
 
 const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 let failed = false;
-const packages = countPackages(folder);
-const seen = new Set<string>();
-const apart = excluded.filter((name) => existsSync(join(folder, name))).map((name) => ({ name, mb: megabytes(diskBytes(join(folder, name), seen)) }));
-const rest = megabytes(diskBytes(folder, seen));
-const total = rest + apart.reduce((sum, p) => sum + p.mb, 0);
-const production = productionPackages(join(folder, '..', 'package-lock.json'), folder);
-const productionOk = production <= maxProduction;
-const packagesOk = packages <= maxPackages;
-const sizeOk = rest <= maxMb;
-failed ||= !packagesOk || !sizeOk || !productionOk;
-const without = apart.length ? `, ${rest} MB without ${apart.map((p) => `${p.name} (${p.mb} MB)`).join(', ')}` : '';
-console.log(`${folder}: ${packages} packages (budget ${maxPackages})${packagesOk ? '' : ' ✗'}, ${total} MB on disk${without} (budget ${maxMb} MB)${sizeOk ? '' : ' ✗'}`);
-console.log(`production install (npm ci --omit=dev): ${production} packages (budget ${maxProduction})${productionOk ? '' : ' ✗'}`);
+if (!values['logs-only']) failed = !checkBudgets();
+
+/** node_modules against the budgets, said in one line each; false when over. */
+function checkBudgets(): boolean {
+  const packages = countPackages(folder);
+  const seen = new Set<string>();
+  const apart = excluded.filter((name) => existsSync(join(folder, name))).map((name) => ({ name, mb: megabytes(diskBytes(join(folder, name), seen)) }));
+  const rest = megabytes(diskBytes(folder, seen));
+  const total = rest + apart.reduce((sum, p) => sum + p.mb, 0);
+  const production = productionPackages(join(folder, '..', 'package-lock.json'), folder);
+  const productionOk = production <= maxProduction;
+  const packagesOk = packages <= maxPackages;
+  const sizeOk = rest <= maxMb;
+  const without = apart.length ? `, ${rest} MB without ${apart.map((p) => `${p.name} (${p.mb} MB)`).join(', ')}` : '';
+  console.log(`${folder}: ${packages} packages (budget ${maxPackages})${packagesOk ? '' : ' ✗'}, ${total} MB on disk${without} (budget ${maxMb} MB)${sizeOk ? '' : ' ✗'}`);
+  console.log(`production install (npm ci --omit=dev): ${production} packages (budget ${maxProduction})${productionOk ? '' : ' ✗'}`);
+  return packagesOk && sizeOk && productionOk;
+}
 
 for (const log of logs) {
   const text = readFileSync(log, 'utf8');

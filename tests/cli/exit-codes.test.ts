@@ -48,7 +48,7 @@ function expectUsageError(r: Run, reason: RegExp) {
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-describe.concurrent('exit 2: the command was used wrongly', { timeout: 120_000 }, () => {
+describe.concurrent('exit 2: the command was used wrongly', { timeout: 300_000 }, () => {
   it('export:comments --format rss (a format it does not write)', async () => {
     expectUsageError(await run('export-comments.ts', '--format', 'rss'), /--format must be jsonfeed, wxr or atom \(got "rss"\)/);
   });
@@ -92,7 +92,7 @@ describe.concurrent('exit 2: the command was used wrongly', { timeout: 120_000 }
   });
 });
 
-describe.concurrent('exit 1: the work failed or found problems', { timeout: 120_000 }, () => {
+describe.concurrent('exit 1: the work failed or found problems', { timeout: 300_000 }, () => {
   it('import of a file that is not an export: stops, writes nothing, no report', async () => {
     const project = join(scratch, 'import-project');
     mkdirSync(join(project, 'content'), { recursive: true });
@@ -117,7 +117,7 @@ describe.concurrent('exit 1: the work failed or found problems', { timeout: 120_
   });
 });
 
-describe.concurrent('exit 0: the work is done, and says what it did', { timeout: 120_000 }, () => {
+describe.concurrent('exit 0: the work is done, and says what it did', { timeout: 300_000 }, () => {
   it('validate:html on a valid page says what it checked', async () => {
     const site = join(scratch, 'good-site');
     mkdirSync(site, { recursive: true });
