@@ -1,4 +1,3 @@
-import { z } from 'astro/zod';
 import { stringify } from 'yaml';
 
 /**
@@ -183,24 +182,4 @@ function postsCollection(input: EditorConfigInput, body: 'markdown' | 'mdx'): Re
 
 export function editorConfigYaml(input: EditorConfigInput): string {
   return `# Generated at build time by src/lib/editor/config.ts: edit that, not this.\n${stringify(editorConfig(input), { lineWidth: 0, aliasDuplicateObjects: false })}`;
-}
-
-const backendEnv = z.object({
-  EDITOR_REPO: z
-    .string()
-    .regex(/^[\w.-]+\/[\w.-]+$/, { error: 'EDITOR_REPO must be "owner/name" of the GitHub repository, e.g. shrinkrap/shrinkrap' })
-    .default('shrinkrap/shrinkrap'),
-  EDITOR_BRANCH: z.string().min(1).default('main'),
-  EDITOR_AUTH_URL: z.url({ error: 'EDITOR_AUTH_URL must be the https address of the sign-in endpoint' }).optional(),
-  EDITOR_AUTH_ENDPOINT: z.string().min(1).optional(),
-});
-
-/** The GitHub backend from the environment (docs/WRITING.md, "Signing in with GitHub"). */
-export function editorBackendFromEnv(env: Record<string, string | undefined>): EditorBackend {
-  const parsed = backendEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k in backendEnv.shape && v)));
-  if (!parsed.success) {
-    throw new Error(`Invalid editor settings in the environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  const e = parsed.data;
-  return { repo: e.EDITOR_REPO, branch: e.EDITOR_BRANCH, authBaseUrl: e.EDITOR_AUTH_URL?.replace(/\/$/, ''), authEndpoint: e.EDITOR_AUTH_ENDPOINT };
 }

@@ -5,7 +5,6 @@ import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { postSchema } from '../../../src/lib/schemas';
 import {
-  editorBackendFromEnv,
   editorConfig,
   editorConfigYaml,
   editorPostFields,
@@ -21,6 +20,7 @@ import { dateForForm, newLabelProblems, postFromFile, postProblems, postToFile, 
 import { parseFrontMatter } from '../../../src/lib/content-files/frontmatter';
 import { previewModel } from '../../../src/lib/editor/preview';
 import { editorCsp, editorPageHtml, EDITOR_CSP_EXCEPTIONS } from '../../../src/lib/editor/page';
+import { editorBackendFromEnv } from '../../../src/lib/editor/backend-env';
 import { editorAddressFromOutput, planWrite } from '../../../src/lib/editor/write';
 
 const TZ = 'America/New_York';
