@@ -36,6 +36,9 @@ export const FIELDS_NOT_IN_EDITOR: Readonly<Record<string, string>> = {
   draft: 'the editorial status (Draft, In review, Ready, Published) is the one switch: a post is on the site once published; a draft: true left by npm run new is removed when the post is first saved in the editor',
 };
 
+/** Required by the schema, but may be left empty in the form: the editor fills in now when it saves. */
+export const DATE_FILLED_ON_SAVE = 'published';
+
 /** Editor-only fields that the file format folds into `labels` (new labels are checked before saving). */
 export const NEW_LABELS_FIELD = 'newLabels';
 
@@ -78,8 +81,9 @@ export function editorPostFields(input: Pick<EditorConfigInput, 'authors' | 'lab
       name: 'published',
       label: `Date and time (${zone})`,
       widget: 'string',
-      required: true,
-      hint: `${dateHint} A new post starts with now. A time in the future schedules the post: it appears at the first build after that time.`,
+      // Left empty, it is filled with now when the post is saved (DATE_FILLED_ON_SAVE).
+      required: false,
+      hint: `${dateHint} Left empty: now, when you save. A time in the future schedules the post: it appears at the first build after that time.`,
     },
     { name: 'updated', label: `Updated (${zone}, optional)`, widget: 'string', required: false, hint: dateHint },
     { name: 'author', label: 'Author', widget: 'select', required: true, options: authorOptions },
