@@ -181,6 +181,7 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
     await page.getByText('Sort by').waitFor();
     await page.goto(`${origin}/admin/#/collections/posts/new`);
     await page.getByLabel('Title').waitFor();
+    await page.locator('[data-slate-editor]').first().waitFor();
   }
   const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
   const titleField = () => page.locator('input[id^="title-field"]');
@@ -188,6 +189,7 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
   it('opens every sample post, MDX components and all, in the editor', async () => {
     const posts = listContentFiles(join(repo, 'content'), ['post']).map((f) => f.rel.replace(/^posts\//, ''));
     expect(posts.length).toBeGreaterThan(20);
+    let components = 0;
     for (const file of posts) {
       const text = readFileSync(join(repo, 'content', 'posts', file), 'utf8');
       const collection = file.endsWith('.mdx') ? 'mdx-posts' : 'posts';
@@ -200,16 +202,19 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
       // The text is shown as written: its first line, a component's tag included.
       const first = body.split('\n').find((l) => l.trim())!.trim();
       await expect.poll(() => page.locator('[data-slate-editor]').first().innerText(), { message: file }).toContain(first.slice(0, 40));
+      // A component (the video player) is shown as written, not dropped or turned into text.
+      const component = body.split('\n').find((l) => l.startsWith('<'));
+      if (component) expect(await page.locator('[data-slate-editor]').first().innerText(), file).toContain(component.trim());
+      if (component) components++;
     }
-    await page.goto(`${origin}/admin/#/collections/mdx-posts/entries/2012/05/video-what-happens-when-psychiatrist`);
-    await expect.poll(() => page.locator('[data-slate-editor]').first().innerText()).toContain('<VideoEmbed provider="youtube" id="qY3nV7tRk2M"');
+    expect(components).toBeGreaterThan(0);
   }, 600_000);
 
   it('edits the title of an MDX post with a component: one line changes, the body is byte for byte the same', async () => {
     await page.goto(`${origin}/admin/#/collections/mdx-posts`);
     await page.getByText('Sort by').waitFor();
     await page.goto(`${origin}/admin/#/collections/mdx-posts/entries/2012/05/video-what-happens-when-psychiatrist`);
-    await expect.poll(() => titleField().inputValue()).toContain('Video: What Happens');
+    await expect.poll(() => titleField().inputValue(), { timeout: 30_000 }).toContain('Video: What Happens');
     await titleField().fill('Video: What a Psychiatrist Does on a Medical Floor');
     await save();
     await expect.poll(() => branches(), { timeout: 30_000 }).toContain(MDX_BRANCH);
@@ -312,6 +317,9 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
     expect(front.published).toBe('2026-11-30T22:30:00-05:00');
 
     // In review, Ready, then Publish: one status control, no draft switch to forget.
+    await page.waitForTimeout(3000);
+    console.log('DEBUG', (await page.locator('body').innerText()).slice(0, 2000));
+    console.log('DEBUG buttons', await page.getByRole('button').allInnerTexts());
     for (const status of ['In review', 'Ready']) {
       await page.getByRole('button', { name: /^Status:/ }).click();
       await page.getByRole('menuitem', { name: status }).click();

@@ -257,7 +257,9 @@ export class LocalGitBackend {
 
   private cmsBranchOf(p: Params): string {
     let { collection, slug } = p as { collection?: string; slug?: string };
-    if (typeof p.id === 'string') {
+    // unpublishedEntry may name the draft by its key ("posts/2026/11/slug"); the file actions pass
+    // collection and slug, and an `id` that is the file's.
+    if (!(collection && slug) && typeof p.id === 'string') {
       const at = p.id.indexOf('/');
       [collection, slug] = [p.id.slice(0, at), p.id.slice(at + 1)];
     }

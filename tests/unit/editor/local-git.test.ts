@@ -115,3 +115,15 @@ describe('the local backend (npm run write)', () => {
     ).rejects.toThrow(/refused/);
   });
 });
+
+describe('reading a draft back', () => {
+  it("serves the draft's post and picture by collection and slug, whatever the file id says", async () => {
+    await save('---\ntitle: "A"\n---\n\nText.\n');
+    const params = { branch: 'main', collection: 'posts', slug: '2026/11/duck-goes-to-court' };
+    const picture = (await backend.handle('unpublishedEntryMediaFile', { ...params, path: PICTURE, id: PICTURE })) as { content: string; name: string };
+    expect(Buffer.from(picture.content, 'base64').toString()).toBe('png bytes');
+    expect(picture.name).toBe('duck.png');
+    const post = (await backend.handle('unpublishedEntryDataFile', { ...params, path: POST, id: POST })) as { data: string };
+    expect(post.data).toContain('title: "A"');
+  });
+});
