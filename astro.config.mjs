@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import editor from './src/integrations/editor.ts';
+import buildCache from './src/integrations/build-cache.ts';
 import { buildSettings } from './src/lib/build-settings.ts';
 import { builtUrl, sitemapExclusions } from './src/lib/site/sitemap.ts';
 import { VIDEO_PLAYER_ORIGINS } from './src/lib/site/video.ts';
@@ -31,6 +32,8 @@ export default defineConfig({
   // The default Markdown processor (Sätteri) has GFM built in and is ~13x faster than
   // unified()+remark-gfm (see README, "Markdown processor").
   integrations: [
+    // Drops what Astro's caches hold but can no longer prove valid, before the content sync.
+    buildCache(),
     // Refuses content the site cannot build correctly, naming the files, before anything is read.
     contentCheck(settings.contentDir),
     mdx(), sitemap({

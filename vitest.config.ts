@@ -66,6 +66,19 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        test: {
+          // Incremental builds compared with cold builds on a tiny generated site
+          // (tests/incremental/); `npm run test:incremental` runs every mutation.
+          name: 'incremental',
+          include: ['tests/incremental/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
       ...peers,
     ],
   },

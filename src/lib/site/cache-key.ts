@@ -7,17 +7,19 @@ import { createHash } from 'node:crypto';
  * page is given changes it.
  *
  * Content-collection entries (objects with `collection`, `id` and a `digest` string)
- * are reduced to those three fields: Astro's digest already covers the file's front
+ * are reduced to those fields and their file's path: Astro's digest already covers the file's front
  * matter and body, and a page's props can then hold whole posts without hashing
  * their rendered bodies again.
  */
 
-/** A content-collection entry as it takes part in a key. */
-function entryRef(value: object): { collection: string; id: string; digest: string } | undefined {
-  const v = value as { collection?: unknown; id?: unknown; digest?: unknown };
-  return typeof v.collection === 'string' && typeof v.id === 'string' && typeof v.digest === 'string'
-    ? { collection: v.collection, id: v.id, digest: v.digest }
-    : undefined;
+/**
+ * A content-collection entry as it takes part in a key. The file's path is part of it: a
+ * post renamed from `.mdx` to `.md` keeps its bytes (and digest) but renders differently.
+ */
+function entryRef(value: object): { collection: string; id: string; digest: string; filePath?: string } | undefined {
+  const v = value as { collection?: unknown; id?: unknown; digest?: unknown; filePath?: unknown };
+  if (typeof v.collection !== 'string' || typeof v.id !== 'string' || typeof v.digest !== 'string') return undefined;
+  return { collection: v.collection, id: v.id, digest: v.digest, ...(typeof v.filePath === 'string' ? { filePath: v.filePath } : {}) };
 }
 
 /** `value` as plain JSON data with a canonical order (the input of `digestOf`). */
