@@ -85,7 +85,7 @@ export function editorPostFields(input: Pick<EditorConfigInput, 'authors' | 'lab
       required: false,
       hint: `${dateHint} Left empty: now, when you save. A time in the future schedules the post: it appears at the first build after that time.`,
     },
-    { name: 'updated', label: `Updated (${zone}, optional)`, widget: 'string', required: false, hint: dateHint },
+    { name: 'updated', label: `Updated (${zone})`, widget: 'string', required: false, hint: dateHint },
     { name: 'author', label: 'Author', widget: 'select', required: true, options: authorOptions },
     { name: 'labels', label: 'Labels', widget: 'select', multiple: true, required: false, default: [], options: labels },
     {
