@@ -24,6 +24,7 @@ declare const EDITOR_REGISTRY: EditorRegistry;
 interface ImmutableMap {
   get(key: string): unknown;
   set(key: string, value: unknown): ImmutableMap;
+  delete(key: string): ImmutableMap;
   getIn(path: string[]): unknown;
   toJS(): Record<string, unknown>;
 }
@@ -67,14 +68,16 @@ document.addEventListener('DOMContentLoaded', () => {
   CMS.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {
-      const original = entry.get('data') as ImmutableMap;
+      // A new post (or a duplicate of one) is written from scratch, never over another file's original.
+      const isNew = entry.get('newRecord') === true || !(entry.get('data') as ImmutableMap).get(ORIGINAL_FIELD);
+      const original = (isNew ? (entry.get('data') as ImmutableMap).delete(ORIGINAL_FIELD) : entry.get('data')) as ImmutableMap;
       const data = original.toJS();
       if (!String(data.published ?? '').trim()) data.published = nowForForm(tz);
       const problems = postProblems(data, registry, authorIds, tz);
       // Decap shows the message and saves nothing.
       if (problems.length) throw new Error(problems.join(' '));
       // A new post gets its New York month and slug (they name the file, never written into it).
-      const placed: Record<string, unknown> = { ...(data[ORIGINAL_FIELD] ? {} : withPlacement(data, tz)), published: data.published, [BYLINE_FIELD]: handle(data.author) };
+      const placed: Record<string, unknown> = { ...(isNew ? withPlacement(data, tz) : {}), published: data.published, [BYLINE_FIELD]: handle(data.author) };
       let next = original;
       for (const [key, value] of Object.entries(placed)) if (typeof value === 'string' && value !== original.get(key)) next = next.set(key, value);
       return next;

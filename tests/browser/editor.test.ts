@@ -180,7 +180,9 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
     await page.goto(`${origin}/admin/#/collections/posts`);
     await page.getByText('Sort by').waitFor();
     await page.goto(`${origin}/admin/#/collections/posts/new`);
-    await page.getByLabel('Title').waitFor();
+    await page.getByText('Writing in Posts collection').waitFor();
+    // The new, empty form (not the post edited before).
+    await expect.poll(() => titleField().inputValue(), { timeout: 30_000 }).toBe('');
     await page.locator('[data-slate-editor]').first().waitFor();
   }
   const save = () => page.getByRole('button', { name: 'Save', exact: true }).click();
