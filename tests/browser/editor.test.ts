@@ -67,6 +67,8 @@ describe.skipIf(!hasChromium)('/admin/ in the built site', () => {
       // Production mode: no local backend here, so Decap offers GitHub sign-in, under the blog's duck.
       await page.getByRole('button', { name: 'Login with GitHub' }).waitFor({ timeout: 30_000 });
       expect(await page.locator('img[src="/favicon.svg"]').count()).toBe(1);
+      expect(await page.locator('[class*="-CustomIconWrapper"]').evaluate((e) => getComputedStyle(e, '::after').content)).toBe('"Shrink Rap"');
+      expect(await page.locator('[class*="-NetlifyCreditIcon"]').isVisible()).toBe(false);
       expect(await page.title()).toBe('Write · Shrink Rap');
       await page.waitForLoadState('networkidle');
       await shot(page, 'sign-in');
@@ -180,7 +182,9 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
     await page.goto(`${origin}/admin/#/collections/posts`);
     await page.getByText('Sort by').waitFor();
     await page.goto(`${origin}/admin/#/collections/posts/new`);
-    await page.getByText('Writing in Posts collection').waitFor();
+    // A fresh page: in these runs Decap's "new" form could keep the fields of the post saved just before.
+    await page.reload();
+    await page.getByText('Writing in Posts collection').waitFor({ timeout: 60_000 });
     // The new, empty form (not the post edited before).
     await expect.poll(() => titleField().inputValue(), { timeout: 30_000 }).toBe('');
     await page.locator('[data-slate-editor]').first().waitFor();
@@ -203,7 +207,7 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
       await expect.poll(() => titleField().inputValue(), { timeout: 30_000, message: file }).toBe(data.title);
       // The text is shown as written: its first line, a component's tag included.
       const first = body.split('\n').find((l) => l.trim())!.trim();
-      await expect.poll(() => page.locator('[data-slate-editor]').first().innerText(), { message: file }).toContain(first.slice(0, 40));
+      await expect.poll(() => page.locator('[data-slate-editor]').first().innerText(), { message: file, timeout: 30_000 }).toContain(first.slice(0, 40));
       // A component (the video player) is shown as written, not dropped or turned into text.
       const component = body.split('\n').find((l) => l.startsWith('<'));
       if (component) expect(await page.locator('[data-slate-editor]').first().innerText(), file).toContain(component.trim());
@@ -316,6 +320,14 @@ describe.skipIf(!hasChromium)('writing at /admin/ with npm run write', () => {
     expect(data).toMatchObject({ title: TITLE, author: 'roy', labels: ['jails', 'duck', 'court visits'], proofreadBy: [] });
     expect(front).not.toHaveProperty('draft');
     expect(front.published).toBe('2026-11-30T22:30:00-05:00');
+
+    // The workflow board: a card with the title and the author's name, not the raw Markdown.
+    await page.goto(`${origin}/admin/#/workflow`);
+    await expect.poll(() => page.getByText(`${TITLE} · Roy`).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText(/The duck came with Roy to court today/).isVisible()).toBe(false);
+    await shot(page, 'workflow');
+    await page.goto(`${origin}/admin/#/collections/posts/entries/2026/11/duck-goes-to-court`);
+    await page.getByRole('button', { name: /^Status:/ }).waitFor({ timeout: 30_000 });
 
     // In review, Ready, then Publish: one status control, no draft switch to forget.
     for (const status of ['In review', 'Ready']) {

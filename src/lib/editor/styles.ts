@@ -26,13 +26,18 @@ export function previewCss(siteCss: string, fontsUrl: string): string {
 }
 
 /**
- * Decap's own screens in the blog's font; workflow cards without the raw Markdown excerpt
- * (their title line already says the post's title and author). Decap's styles carry
- * their component names in their class names ("css-…-CardBody").
+ * Decap's own screens in the blog's font; the sign-in page with the blog's duck and name
+ * instead of Decap's; workflow cards without the raw Markdown excerpt (their title line
+ * already says the post's title and author). Decap's styles carry their component names in
+ * their class names ("css-…-CardBody").
  */
 export function adminCss(fontsUrl: string): string {
   return `${editorFontCss(fontsUrl)}
 body, button, input, select, textarea { font-family: "Atkinson Hyperlegible", system-ui, sans-serif !important; }
 [class*="-CardBody"] { display: none; }
+[class*="-NetlifyCreditIcon"] { display: none; }
+[class*="-CustomIconWrapper"] { width: 12rem; }
+[class*="-CustomIconWrapper"] img { width: 100%; height: auto; }
+[class*="-CustomIconWrapper"]::after { content: "Shrink Rap"; display: block; margin-top: 0.75rem; font-size: 2.25rem; font-weight: 700; color: #1f2933; }
 `;
 }
