@@ -34,8 +34,8 @@ export function previewCss(siteCss: string, fontsUrl: string): string {
 export function adminCss(fontsUrl: string): string {
   return `${editorFontCss(fontsUrl)}
 body, button, input, select, textarea { font-family: "Atkinson Hyperlegible", system-ui, sans-serif !important; }
-[class*="-CardBody"] { display: none; }
-[class*="-NetlifyCreditIcon"] { display: none; }
+[class*="-CardBody"] { display: none !important; }
+[class*="-NetlifyCreditIcon"] { display: none !important; }
 [class*="-CustomIconWrapper"] { width: 12rem; }
 [class*="-CustomIconWrapper"] img { width: 100%; height: auto; }
 [class*="-CustomIconWrapper"]::after { content: "Shrink Rap"; display: block; margin-top: 0.75rem; font-size: 2.25rem; font-weight: 700; color: #1f2933; }
