@@ -24,8 +24,9 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
   : [];
 
 /**
- * Three kinds of test, one command (`npm test`):
- *  - unit: pure logic in src/lib and scripts, no build;
+ * Kinds of test, one command (`npm test`):
+ *  - unit: pure logic in src/lib and scripts, in-process: no build, no command spawned;
+ *  - cli: the command-line tools run as real commands (tests/cli/);
  *  - build: the sample site built once (tests/global-build.ts) and checked in dist/;
  *  - browser: real Chromium against the built site (skipped with instructions when
  *    Chromium is absent, except in CI where it must be present);
@@ -33,12 +34,24 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
  */
 export default defineConfig({
   test: {
+    // The usual report, then where the time went (tests/timing-reporter.ts).
+    reporters: ['default', './tests/timing-reporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          include: ['tests/cli/**/*.test.ts'],
+          environment: 'node',
+          // A command starts tsx and imports its whole tool: seconds when quiet, over a minute
+          // on a machine shared by many builds. One limit for them all.
+          testTimeout: 180_000,
         },
       },
       {

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
+import { EXIT, exitWithUsageError, parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 import { buildSettings } from '../src/lib/build-settings';
 import { commentsAtomFeed } from '../src/lib/export/atom';
 import { commentsJsonFeedPages, jsonFeedText } from '../src/lib/export/jsonfeed';
 import { loadExportInput } from '../src/lib/export/load';
-import { absoluteFrom, pathOfPost, postIdFrom } from '../src/lib/export/model';
+import { absoluteFrom, pathOfPost, postIdFrom } from '../src/lib/export/input';
 import { commentsWxr } from '../src/lib/export/wxr';
 import { renderAtom } from '../src/lib/feed-xml';
 import { commentsFeedPath, postCommentsFeedPath } from '../src/lib/urls';
@@ -32,9 +32,10 @@ const options = parseCliOrExit(EXPORT_COMMENTS_CLI).values;
 const stringOption = (v: unknown) => (typeof v === 'string' ? v : undefined);
 const values = { format: stringOption(options.format) ?? 'jsonfeed', post: stringOption(options.post), out: stringOption(options.out), content: stringOption(options.content) };
 
+const format = values.format;
+if (!['jsonfeed', 'wxr', 'atom'].includes(format)) exitWithUsageError(EXPORT_COMMENTS_CLI, `--format must be jsonfeed, wxr or atom (got "${format}")`);
+
 try {
-  const format = values.format;
-  if (!['jsonfeed', 'wxr', 'atom'].includes(format)) throw new Error(`--format must be jsonfeed, wxr or atom (got "${format}")`);
   const settings = buildSettings(process.env);
   const contentDir = values.content ?? settings.contentDir;
   const homeUrl = absoluteFrom(`${settings.site}/`, settings.base);
@@ -45,7 +46,7 @@ try {
   });
   const postId = values.post ? postIdFrom(values.post) : undefined;
   if (postId) {
-    if (!input.posts.has(postId)) throw new Error(`--post ${values.post}: no public post or page "${postId}" in ${contentDir}`);
+    if (!input.posts.has(postId)) exitWithUsageError(EXPORT_COMMENTS_CLI, `--post ${values.post}: no public post or page "${postId}" in ${contentDir}`);
     input = { ...input, comments: input.comments.filter((c) => c.postId === postId) };
   }
   let text: string;
@@ -74,5 +75,5 @@ try {
   } else process.stdout.write(text);
 } catch (e) {
   console.error(`export:comments: ${(e as Error).message}`);
-  process.exit(1);
+  process.exit(EXIT.failure);
 }

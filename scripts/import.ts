@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { runImport } from '../src/lib/import/index';
-import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
+import { EXIT, exitWithUsageError, parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 
 /**
  * npm run import -- <export files or folders…> [options]
@@ -7,7 +8,8 @@ import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
  * Detects each file's format (Blogger classic or Takeout, Disqus, WordPress WXR, or
  * our own comments JSON Feed), writes posts, pages and comments into the content
  * folder all-or-nothing, and prints the migration report (the full one is saved as
- * JSON in import/reports/, dry runs included).
+ * JSON in import/reports/, dry runs included). Exit 0 when everything was imported, 1 when
+ * the import stopped or left files edited by hand alone, 2 for wrong use.
  */
 const spec: CliSpec = {
   command: 'npm run import --',
@@ -27,10 +29,9 @@ const spec: CliSpec = {
 };
 
 const { values, positionals } = parseCliOrExit(spec);
-if (positionals.length === 0) {
-  process.stderr.write('npm run import: name at least one export file (or an unpacked Takeout folder). See --help.\n');
-  process.exit(2);
-}
+if (positionals.length === 0) exitWithUsageError(spec, 'name at least one export file (or an unpacked Takeout folder)');
+const missing = positionals.filter((file) => !existsSync(file));
+if (missing.length > 0) exitWithUsageError(spec, `no such file or folder: ${missing.join(', ')} (nothing was read or written)`);
 
 try {
   const result = runImport({
@@ -45,9 +46,14 @@ try {
   });
   console.log(result.text);
   if (result.reportPath) console.log(`\nFull report: ${result.reportPath}`);
-  if (result.report.writes.skippedEditedByHand.length > 0) process.exitCode = 3;
+  const skipped = result.report.writes.skippedEditedByHand.length;
+  if (skipped > 0) {
+    // Not everything asked for was written: a failure for scripts, with the way out said.
+    console.error(`\n${skipped} file(s) edited by hand since the last import were left as they are (listed above); --force overwrites them.`);
+    process.exitCode = EXIT.failure;
+  }
 } catch (e) {
   // Parse errors, plan problems and write failures alike: the commit is all-or-nothing.
   console.error(`Import stopped, nothing was written.\n${(e as Error).message}`);
-  process.exit(1);
+  process.exit(EXIT.failure);
 }

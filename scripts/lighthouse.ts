@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
+import { EXIT, exitWithUsageError, parseCliOrExit, type CliSpec } from '../src/lib/tools/cli';
 import { preview } from 'astro';
 
 /**
@@ -42,12 +42,11 @@ const PAGES: Record<string, string> = {
 };
 
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`lighthouse: no built site in ${dist}; run \`npm run build\` first.`);
-  process.exit(1);
+  exitWithUsageError(LIGHTHOUSE_CLI, `--dist ${String(values.dist)}: no built site there (no index.html); run \`npm run build\` first`);
 }
 if (!existsSync(CHROME)) {
   console.error(`lighthouse: Chromium not found at ${CHROME}; apt-get install -y chromium, or set CHROME_PATH.`);
-  process.exit(1);
+  process.exit(EXIT.failure);
 }
 
 const port = await new Promise<number>((ok, fail) => {
@@ -118,5 +117,5 @@ if (values.write) {
 const missed = rows.flatMap((r) => CATEGORIES.filter((c) => r.scores[c]! < TARGET[c]).map((c) => `${r.name} ${c} ${r.scores[c]} < ${TARGET[c]}`));
 if (missed.length) {
   console.error(`Below target: ${missed.join('; ')}`);
-  process.exit(1);
+  process.exit(EXIT.failure);
 }

@@ -45,8 +45,15 @@ export function generate(args: GenerateArgs) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  let args: GenerateArgs;
   try {
-    const args = parseGenerateArgs(process.argv.slice(2));
+    args = parseGenerateArgs(process.argv.slice(2));
+  } catch (e) {
+    // Wrong use (unknown option, bad value): exit 2, as every tool in scripts/.
+    console.error(`generate: ${(e as Error).message}\nUsage: npx tsx scripts/bench/generate.ts --out DIR [--posts 5000] [--format mixed|md|mdx] [--seed 20060401]`);
+    process.exit(2);
+  }
+  try {
     const started = performance.now();
     const { manifest } = generate(args);
     console.log(

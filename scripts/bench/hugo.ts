@@ -169,3 +169,63 @@ const TEMPLATES: Record<string, string> = {
 {{ end }}</feed>
 `,
 };
+
+/**
+ * What an author would pick instead: a plain Hugo blog of the same posts (no archived
+ * comments, no sidebar, Hugo's own RSS and sitemap), indexed with `pagefind --site`.
+ * Issue 18 states its ratios against this one; the equal-output yardstick above stays.
+ */
+export function writePlainHugoSite(archive: BenchArchive, root: string): void {
+  const w = (path: string, text: string) => {
+    const file = join(root, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  };
+  w('hugo.toml', PLAIN_CONFIG);
+  for (const [path, text] of Object.entries(PLAIN_TEMPLATES)) w(join('layouts', path), text);
+  for (const post of archive.posts) {
+    if (post.draft) continue;
+    w(join('content', 'posts', `${post.id}.md`), hugoPost(post));
+    for (const image of post.images) w(join('static', 'posts', dirname(post.id), image), figureSvg(image));
+  }
+}
+
+/** The plain site's copy of a post (edited the same way as the others). */
+export function plainHugoPostPath(root: string, postId: string): string {
+  return join(root, 'content', 'posts', `${postId}.md`);
+}
+
+const PLAIN_CONFIG = `baseURL = "https://www.shrinkrap.net/"
+languageCode = "en-us"
+title = "Shrink Rap"
+timeZone = "America/New_York"
+paginate = 10
+
+[taxonomies]
+  label = "labels"
+  author = "authors"
+`;
+
+const PLAIN_TEMPLATES: Record<string, string> = {
+  '_default/baseof.html': `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ if .IsHome }}{{ site.Title }}{{ else }}{{ .Title }} | {{ site.Title }}{{ end }}</title>
+{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .RelPermalink }}">{{ end }}
+</head><body><header><a href="/">{{ site.Title }}</a></header>
+<main>{{ block "main" . }}{{ end }}</main></body></html>
+`,
+  '_default/single.html': `{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>
+<p><time datetime="{{ .Date.Format "2006-01-02T15:04:05-07:00" }}">{{ .Date.Format "January 2, 2006" }}</time>
+by {{ range .GetTerms "authors" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
+{{ .Content }}
+<p>{{ range .GetTerms "labels" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p></article>{{ end }}
+`,
+  '_default/list.html': `{{ define "main" }}<h1>{{ .Title }}</h1>
+{{ $pages := .RegularPagesRecursive }}{{ if .IsHome }}{{ $pages = site.RegularPages }}{{ end }}
+{{ $pager := .Paginate $pages.ByDate.Reverse }}
+{{ range $pager.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}
+<nav>{{ with $pager.Prev }}<a href="{{ .URL }}">Newer</a>{{ end }} {{ with $pager.Next }}<a href="{{ .URL }}">Older</a>{{ end }}</nav>{{ end }}
+`,
+  '_default/terms.html': `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
+`,
+};

@@ -163,8 +163,10 @@ export interface Phases {
   routes?: Record<RouteKind, { count: number; ms: number }>;
   /** Wall time of the "generating static routes" step. */
   renderMs?: number;
-  /** From the end of rendering to the search integration's summary line. */
+  /** The search integration's hook, from its first line to its summary line. */
   searchIndexMs?: number;
+  /** From the end of rendering to the start of the search integration's hook (sitemap, Astro's own work). */
+  beforeIndexMs?: number;
   /** Routes copied from the incremental cache instead of rendered ("(restored)"/"(cached)"). */
   skippedRoutes?: number;
 }
@@ -208,8 +210,10 @@ export function astroPhases(lines: readonly TimedLine[]): Phases {
       routes[kind].ms += Number(m[2]) * (m[3] === 's' ? 1000 : 1);
     }
     phases.routes = routes;
-    const indexed = find(/pagefind.*indexed|Pagefind processed/i, renderStart);
-    if (indexed >= 0 && renderEnd >= 0) phases.searchIndexMs = lines[indexed]!.at - lines[renderEnd]!.at;
+    const hookStart = find(/\[shrinkrap:pagefind\] making search records/, renderStart);
+    const indexed = find(/\[shrinkrap:pagefind\] .*posts in pagefind\/|Pagefind processed/i, renderStart);
+    if (indexed >= 0 && renderEnd >= 0) phases.searchIndexMs = lines[indexed]!.at - lines[hookStart >= 0 ? hookStart : renderEnd]!.at;
+    if (hookStart >= 0 && renderEnd >= 0) phases.beforeIndexMs = lines[hookStart]!.at - lines[renderEnd]!.at;
   }
   return phases;
 }
@@ -231,7 +235,7 @@ export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 /** Kind of a built file from its path relative to dist/ (build.format 'preserve'). */
 export function outputKind(rel: string): OutputKind {
-  if (rel.startsWith('pagefind/')) return 'search index';
+  if (/^pagefind(-comments)?\//.test(rel)) return 'search index';
   if (rel.startsWith('_astro/') || /\.(css|js|woff2?|svg|png|jpe?g|gif|webp|ico)$/.test(rel)) return 'assets';
   if (rel.startsWith('exports/')) return 'comment exports';
   if (/^feeds\/comments\/(\d{4}|p)\//.test(rel)) return 'post comment feeds';

@@ -26,7 +26,7 @@ const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
   console.error('usage: profile.ts FILE.cpuprofile [--top N] [--match TEXT]');
-  process.exit(1);
+  process.exit(2);
 }
 const top = Number(args[args.indexOf('--top') + 1] ?? 30) || 30;
 const match = args.includes('--match') ? args[args.indexOf('--match') + 1]! : undefined;

@@ -7,10 +7,11 @@ import { selectAll } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { buildArchive } from './archive';
 import { writeContent, type ContentManifest, type PostFormat } from './content';
-import { hugoPostPath, writeHugoSite } from './hugo';
+import { hugoPostPath, plainHugoPostPath, writeHugoSite, writePlainHugoSite } from './hugo';
+import { measureDev, type DevResult } from './dev';
 import { astroPhases, ROUTE_KINDS, OUTPUT_KINDS, countFiles, folderStats, median, outputByKind, runMeasured, type Phases, type RunResult } from './measure';
 import { isolatedProject, REPO_ROOT } from './isolated';
-import { parseCliOrExit, type CliSpec } from '../../src/lib/tools/cli';
+import { EXIT, exitWithUsageError, parseCliOrExit, type CliSpec } from '../../src/lib/tools/cli';
 
 /**
  * npm run bench -- [--posts 5000] [--format mixed|md|mdx] [--runs 3] [--hugo]
@@ -22,7 +23,10 @@ import { parseCliOrExit, type CliSpec } from '../../src/lib/tools/cli';
  *   cold    – no output, no content-layer cache
  *   warm    – the same build again, cache kept, nothing changed
  *   edit    – one post's body changed, cache kept
- * and with --hugo the same archive as a Hugo site + `pagefind --site` (cold and edit).
+ * and with --hugo the same archive as two Hugo sites, each + `pagefind --site` (cold and
+ * edit): the equal-output yardstick (same pages, comments, feeds) and a plain Hugo blog of
+ * the same posts (what an author would pick instead). With --dev, `astro dev` on the same
+ * archive: first page, and each edit of a post until its page shows it (dev.ts).
  * Prints medians, peak memory, phases, sizes and the ratios to Hugo + Pagefind.
  */
 
@@ -40,8 +44,9 @@ const BENCH_CLI: CliSpec = {
     json: { type: 'string', value: 'file', help: 'also write the figures as JSON' },
     seed: { type: 'string', value: 'n', default: '20060401', help: 'seed of the synthetic archive' },
     'skip-warm': { type: 'boolean', default: false, help: 'skip the unchanged rebuild' },
+    dev: { type: 'boolean', default: false, help: 'also measure the authors\' preview (astro dev): first page and three edits' },
   },
-  epilogue: ['Example: npm run bench -- --posts 2000 --hugo --skip-warm'],
+  epilogue: ['Example: npm run bench -- --posts 2000 --hugo --dev --skip-warm'],
 };
 
 const { values } = parseCliOrExit(BENCH_CLI);
@@ -50,10 +55,12 @@ const posts = Number(values.posts);
 const runs = Number(values.runs);
 const format = values.format as PostFormat;
 const processor = values.processor as 'satteri' | 'unified';
-if (!Number.isInteger(posts) || posts < 10) fail(`--posts must be a whole number of at least 10`);
-if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be at least 1`);
-if (!['md', 'mdx', 'mixed'].includes(format)) fail(`--format must be md, mdx or mixed`);
-if (!['satteri', 'unified'].includes(processor)) fail(`--processor must be satteri or unified`);
+const wrongUse = (message: string) => exitWithUsageError(BENCH_CLI, message);
+if (!Number.isInteger(posts) || posts < 10) wrongUse(`--posts must be a whole number of at least 10 (got "${values.posts}")`);
+if (!Number.isInteger(runs) || runs < 1) wrongUse(`--runs must be a whole number of at least 1 (got "${values.runs}")`);
+if (!Number.isInteger(Number(values.seed))) wrongUse(`--seed must be a whole number (got "${values.seed}")`);
+if (!['md', 'mdx', 'mixed'].includes(format)) wrongUse(`--format must be md, mdx or mixed (got "${format}")`);
+if (!['satteri', 'unified'].includes(processor)) wrongUse(`--processor must be satteri or unified (got "${processor}")`);
 
 const work = resolve((values.work as string | undefined) ?? mkdtempSync(join(tmpdir(), 'shrinkrap-bench-')));
 mkdirSync(work, { recursive: true });
@@ -65,7 +72,7 @@ const say = (s: string) => {
 
 function fail(message: string): never {
   console.error(`bench: ${message}`);
-  process.exit(1);
+  process.exit(EXIT.failure);
 }
 
 /* ---------- set up ---------- */
@@ -103,11 +110,14 @@ const astroEnv = {
 };
 
 const hugoRoot = join(work, 'hugo');
+const plainRoot = join(work, 'hugo-plain');
 const hugoAvailable = values.hugo && spawnSync('hugo', ['version']).status === 0;
 if (values.hugo && !hugoAvailable) fail('--hugo needs Hugo on PATH (apt-get install -y hugo)');
 if (hugoAvailable) {
   rmSync(hugoRoot, { recursive: true, force: true });
   writeHugoSite(archive, hugoRoot);
+  rmSync(plainRoot, { recursive: true, force: true });
+  writePlainHugoSite(archive, plainRoot);
 }
 
 /** The site's source as a separate project: its own .astro/ and prerender folder (see isolated.ts). */
@@ -165,9 +175,9 @@ const astroBuild = async (what: string) => {
 const editedPostFile = () => join(content, 'posts', `${manifest.editPost}.${existsSync(join(content, 'posts', `${manifest.editPost}.md`)) ? 'md' : 'mdx'}`);
 const edit = (file: string, round: number) => appendFileSync(file, `\nEdited for benchmark round ${round}: one more sentence.\n`);
 
-const hugoBuild = async (what: string) => {
-  const hugo = check(await runMeasured('hugo', ['--quiet'], { cwd: hugoRoot, env: process.env, log: logOf(`${what}-hugo`) }), `${what}-hugo`);
-  const pf = check(await runMeasured('npx', ['pagefind', '--site', join(hugoRoot, 'public')], { cwd: REPO_ROOT, env: process.env, log: logOf(`${what}-pagefind`) }), `${what}-pagefind`);
+const hugoBuild = async (what: string, root = hugoRoot) => {
+  const hugo = check(await runMeasured('hugo', ['--quiet'], { cwd: root, env: process.env, log: logOf(`${what}-hugo`) }), `${what}-hugo`);
+  const pf = check(await runMeasured('npx', ['pagefind', '--site', join(root, 'public')], { cwd: REPO_ROOT, env: process.env, log: logOf(`${what}-pagefind`) }), `${what}-pagefind`);
   const s = { wallMs: hugo.wallMs + pf.wallMs, peakRssBytes: Math.max(hugo.peakRssBytes, pf.peakRssBytes), cpuMs: (hugo.cpuMs ?? NaN) + (pf.cpuMs ?? NaN) };
   say(
     `  ${what.padEnd(12)} ${(s.wallMs / 1000).toFixed(1).padStart(6)} s  ${gib(s.peakRssBytes)} GiB  ` +
@@ -193,8 +203,28 @@ for (let round = 1; round <= runs; round++) {
     record('hugo cold', await hugoBuild('hugo cold'));
     edit(hugoPostPath(hugoRoot, manifest.editPost), round);
     record('hugo edit', await hugoBuild('hugo edit'));
+    rmSync(join(plainRoot, 'public'), { recursive: true, force: true });
+    rmSync(join(plainRoot, 'resources'), { recursive: true, force: true });
+    record('plain cold', await hugoBuild('plain cold', plainRoot));
+    edit(plainHugoPostPath(plainRoot, manifest.editPost), round);
+    record('plain edit', await hugoBuild('plain edit', plainRoot));
   }
 }
+
+/* ---------- the authors' preview ---------- */
+
+const devRuns: DevResult[] = [];
+if (values.dev) {
+  // As an author runs it: development mode, the build's content cache in place.
+  const { NODE_ENV: _mode, ...devEnv } = astroEnv;
+  for (let round = 1; round <= runs; round++) {
+    const r = await measureDev({ cwd: site, env: devEnv, postPath: `/${manifest.editPost}.html`, postFile: editedPostFile(), edits: 3, log: logOf(`dev-${round}`) });
+    devRuns.push(r);
+    say(`  astro dev    first page ${sec(r.firstPageMs)}, edits visible after ${r.editMs.map(sec).join(', ')}${r.storeCleared.length ? ` (${r.storeCleared.join('; ')})` : ''}`);
+  }
+}
+const devFirst = devRuns.length ? median(devRuns.map((r) => r.firstPageMs)) : NaN;
+const devEdit = devRuns.length ? median(devRuns.flatMap((r) => r.editMs)) : NaN;
 
 /* ---------- sizes ---------- */
 
@@ -266,7 +296,11 @@ for (const name of ['astro cold', 'astro warm', 'astro edit', 'hugo cold', 'hugo
   const hugoRow = name.startsWith('hugo');
   say(`| ${name} | ${sec(med(name))} | ${hugoRow ? '1' : ratio(med(name), yard)} | ${sec(cpu(name))} | ${hugoRow ? '1' : ratio(cpu(name), yardCpu)} | ${gib(peak(name))} GiB |`);
 }
+const plainCold = med('plain cold');
 if (hugoAvailable) {
+  for (const name of ['astro cold', 'astro edit', 'plain cold', 'plain edit']) {
+    say(`| ${name}${name.startsWith('plain') ? ' (plain Hugo blog + Pagefind)' : ' × plain Hugo + Pagefind cold'} | ${sec(med(name))} | ${name.startsWith('plain') ? '' : ratio(med(name), plainCold)} | ${sec(cpu(name))} | ${name.startsWith('plain') ? '' : ratio(cpu(name), cpu('plain cold'))} | ${gib(peak(name))} GiB |`);
+  }
   say(`| (hugo alone / pagefind alone, cold) | ${sec(med('hugo cold:hugo'))} / ${sec(med('hugo cold:pagefind'))} | | ${sec(cpu('hugo cold:hugo'))} / ${sec(cpu('hugo cold:pagefind'))} | | ${gib(peak('hugo cold:hugo'))} / ${gib(peak('hugo cold:pagefind'))} GiB |`);
 }
 say('');
@@ -279,7 +313,9 @@ for (const kind of ROUTE_KINDS) {
   const ms = phaseMed('astro cold', (p) => p.routes?.[kind].ms);
   if (count > 0) say(`    ${kind.padEnd(24)} ${String(count).padStart(6)}  ${sec(ms).padStart(8)}  ${(ms / count).toFixed(1)} ms each`);
 }
-say(`  search index      ${sec(phaseMed('astro cold', (p) => p.searchIndexMs))}`);
+say(`  before the index  ${sec(phaseMed('astro cold', (p) => p.beforeIndexMs))}   (edit: ${sec(phaseMed('astro edit', (p) => p.beforeIndexMs))})`);
+say(`  search index      ${sec(phaseMed('astro cold', (p) => p.searchIndexMs))}   (edit: ${sec(phaseMed('astro edit', (p) => p.searchIndexMs))})`);
+say(`Phases of the one-post rebuild (median): content sync ${sec(phaseMed('astro edit', (p) => p.contentSyncMs))}, bundle ${sec(phaseMed('astro edit', (p) => p.bundleMs))}, routes ${sec(phaseMed('astro edit', (p) => p.renderMs))}, before the index ${sec(phaseMed('astro edit', (p) => p.beforeIndexMs))}, index ${sec(phaseMed('astro edit', (p) => p.searchIndexMs))}`);
 say(`One-post rebuild: ${phaseMed('astro edit', (p) => p.skippedRoutes)} routes restored from the incremental cache, ${phaseMed('astro edit', (p) => (p.routes ? Object.values(p.routes).reduce((n, r) => n + r.count, 0) : NaN))} rendered`);
 say('');
 say('Output by kind:');
@@ -294,6 +330,20 @@ say(`Output: ${pages} HTML pages, ${feeds} feed files, ${all.files} files, ${(al
 say(`Typical post (${manifest.typicalPost.id}, ${typical.comments} comments): ${(typical.html / 1024).toFixed(1)} KiB HTML, ${typical.js} bytes JavaScript`);
 if (hugoStats) say(`Hugo output: ${hugoStats.files} files, ${(hugoStats.bytes / 1024 ** 2).toFixed(1)} MiB`);
 issueTable();
+previewTable();
+
+/** The targets of issue 18 (2,000 posts), as one table from this run. */
+function previewTable(): void {
+  say('');
+  say(`Issue 18 targets (${posts} posts, ${manifest.comments} comments; ratios from this run):`);
+  say('| measure | this run | must | aim |');
+  say('|---|---:|---:|---:|');
+  say(`| one-post rebuild × plain Hugo + Pagefind full build | ${ratio(med('astro edit'), plainCold)} | ≤ 2.0× | ≤ 1.0× |`);
+  say(`| cold build × plain Hugo + Pagefind | ${ratio(med('astro cold'), plainCold)} | ≤ 4.0× | ≤ 2.5× |`);
+  say(`| \`npm run dev\`: an edit visible (median of ${devRuns.length * 3}) | ${sec(devEdit)} | ≤ 2 s | ≤ 0.5 s |`);
+  say(`| \`npm run dev\`: first page | ${sec(devFirst)} | ≤ 8 s | ≤ 3 s |`);
+  say(`| output | ${mib(all.bytes)} MiB | ≤ 300 MiB | ≤ 200 MiB |`);
+}
 
 /** The targets of issue 9, as one table from this run. */
 function issueTable(): void {
@@ -321,6 +371,8 @@ const result = {
   output: { pages, feeds, files: all.files, bytes: all.bytes, searchFiles: search.files, searchBytes: search.bytes, cssBytes: css, byKind },
   typicalPost: { id: manifest.typicalPost.id, ...typical },
   hugoOutput: hugoStats,
+  plainHugoOutput: hugoAvailable ? folderStats(join(plainRoot, 'public')) : undefined,
+  dev: devRuns,
 };
 writeFileSync(values.json ? resolve(values.json as string) : join(work, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
 say(`Logs and results.json in ${work}`);

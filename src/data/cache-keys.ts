@@ -41,5 +41,8 @@ export async function pageCacheKey(props: unknown, options: { sidebar: boolean }
 
 /** Adds each path's `cacheKey`, computed from its props. */
 export async function withCacheKeys<T extends { props?: unknown }>(paths: readonly T[], options: { sidebar: boolean }): Promise<(T & { cacheKey: string })[]> {
+  // `astro dev` never reads a key, and computing them all again after each edit was a large
+  // part of the preview's wait (docs/PERFORMANCE.md, "The authors' preview").
+  if (import.meta.env.DEV) return paths.map((p) => ({ ...p, cacheKey: '' }));
   return Promise.all(paths.map(async (p) => ({ ...p, cacheKey: await pageCacheKey(p.props ?? {}, options) })));
 }

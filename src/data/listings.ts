@@ -1,6 +1,6 @@
 import { getArchive, getAuthors, getLabelIndex, getPosts, getPostsByAuthor, getPostsByLabel, type Post } from './content';
 import { siteConfig } from '../site.config';
-import { paginate, type Page } from '../lib/site/pagination';
+import { chainListings, paginate, type Page } from '../lib/site/pagination';
 import { monthName } from '../lib/dates';
 import { withCacheKeys } from './cache-keys';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, monthPath, yearPath } from '../lib/urls';
@@ -57,17 +57,18 @@ async function yearListings(): Promise<Listing[]> {
 async function monthListings(): Promise<Listing[]> {
   const archive = await getArchive();
   const byId = new Map((await getPosts()).map((p) => [p.id, p]));
-  return archive.flatMap((y) =>
-    y.months.flatMap((m) =>
-      paginate(m.posts.map((p) => byId.get(p.id)!), per(), monthPath(m.year, m.month)).map((page) => ({
-        kind: 'month' as const,
-        heading: `Posts from ${monthName(m.month)} ${m.year}`,
-        title: `${monthName(m.month)} ${m.year}${page.number > 1 ? `, page ${page.number}` : ''}`,
-        description: `${m.count} posts on Shrink Rap in ${monthName(m.month)} ${m.year}.`,
-        archiveMonth: { year: m.year, month: m.month },
-        page,
-      })),
-    ),
+  const months = archive.flatMap((y) => y.months);
+  // Blogger's month archives page on into the neighbouring months (Newer/Older Posts).
+  const pages = chainListings(months.map((m) => paginate(m.posts.map((p) => byId.get(p.id)!), per(), monthPath(m.year, m.month))));
+  return months.flatMap((m, i) =>
+    pages[i]!.map((page) => ({
+      kind: 'month' as const,
+      heading: `Posts from ${monthName(m.month)} ${m.year}`,
+      title: `${monthName(m.month)} ${m.year}${page.number > 1 ? `, page ${page.number}` : ''}`,
+      description: `${m.count} posts on Shrink Rap in ${monthName(m.month)} ${m.year}.`,
+      archiveMonth: { year: m.year, month: m.month },
+      page,
+    })),
   );
 }
 

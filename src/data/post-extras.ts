@@ -1,5 +1,7 @@
 import { getPosts, type Post } from './content';
 import { once } from '../lib/site/once';
+import { keptByKey } from '../lib/site/kept';
+import { postLink, type PostLink } from '../lib/site/archive';
 import { relatedPosts } from '../lib/site/related';
 import { buildSeries, type SeriesPlace } from '../lib/site/series';
 import { editLink } from '../lib/site/share';
@@ -11,12 +13,6 @@ import { settings } from './settings';
  * it depends on).
  */
 
-/** A link to another post: only what the page prints. */
-export interface PostLink {
-  id: string;
-  title: string;
-}
-
 export interface PostPageExtras {
   related: PostLink[];
   series?: SeriesPlace;
@@ -27,13 +23,15 @@ export interface PostPageExtras {
 export const getPostPageExtras = once(async (): Promise<Map<string, PostPageExtras>> => {
   const posts = await getPosts();
   const byId = new Map<string, Post>(posts.map((p) => [p.id, p]));
-  const related = relatedPosts(posts);
+  // What related posts are made of (ids, labels, dates): kept while none of it changes.
+  const relatedKey = JSON.stringify(posts.map((p) => [p.id, p.labels, p.published.getTime()]));
+  const related = keptByKey('relatedPosts', relatedKey, () => relatedPosts(posts));
   const series = buildSeries(posts);
   return new Map(
     posts.map((post) => [
       post.id,
       {
-        related: (related.get(post.id) ?? []).map((id) => ({ id, title: byId.get(id)!.title })),
+        related: (related.get(post.id) ?? []).map((id) => postLink(byId.get(id)!)),
         series: series.get(post.id),
         editUrl: editLink(settings.editUrl, post.entry.filePath),
       },

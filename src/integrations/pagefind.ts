@@ -6,20 +6,26 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { buildSettings } from '../lib/build-settings';
 import { siteConfig } from '../site.config';
-import { CACHE_FOLDER, COMMENT_BUNDLE, commentIndexDigest, filesDigest, planCommentIndex, RECORD_CODE } from '../lib/search/comment-index';
-import { unusedFiles } from '../lib/search/bundle';
-import { postBodyTree } from '../lib/search/post-body';
-import { commentThreadRecord, postRecord, type SearchDocument } from '../lib/search/records';
-import { parseCommentFile, readSearchSource, type SearchSource } from '../lib/search/source';
+import { CACHE_FOLDER, COMMENT_BUNDLE, COMMENT_KIND } from '../lib/search/comment-index';
+import { planKeptBundle, recordsDigest, unusedFiles } from '../lib/search/bundle';
+import { searchRecords, type SearchRecords } from '../lib/search/make-records';
+import { KeptRecords, recordCodeDigest } from './record-cache';
+import type { SearchDocument } from '../lib/search/records';
+import { readSearchSource, type SearchSourceOptions } from '../lib/search/source';
+
+/** Kind of the kept posts bundles. */
+const POST_KIND = 'posts';
 
 /**
  * Builds the search index at the end of `astro build` with Pagefind's Node API, from the
  * content files (src/lib/search/source.ts), not from the built pages, and fails the build
  * on any indexing error (a site with a broken index must not deploy):
- * - `pagefind/`: the posts, indexed on every build (cheap: one record per post);
- * - `pagefind-comments/`: the comment threads, kept in Astro's cacheDir under a digest of
- *   what they are made of and copied from there while that digest holds
- *   (src/lib/search/comment-index.ts). The search page merges it in when asked.
+ * - `pagefind/`: the posts, one record per post;
+ * - `pagefind-comments/`: the comment threads (src/lib/search/comment-index.ts); the
+ *   search page merges it in when asked.
+ * The records are made first, as data (`searchRecords`); each bundle is kept in Astro's
+ * cacheDir under the digest of its own records (src/lib/search/bundle.ts) and copied
+ * from there while that digest holds.
  * In `astro dev` it serves the last build's bundles, so search works after one build.
  */
 export default function pagefindIntegration(): AstroIntegration {
@@ -41,6 +47,7 @@ export default function pagefindIntegration(): AstroIntegration {
         for (const bundle of ['pagefind', COMMENT_BUNDLE]) serveBundle(server.middlewares, fileURLToPath(new URL(`${bundle}/`, outDir)), `${base.replace(/\/$/, '')}/${bundle}/`);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        logger.info('making search records');
         const settings = buildSettings(process.env);
         await buildSearchIndex(
           {
@@ -51,7 +58,7 @@ export default function pagefindIntegration(): AstroIntegration {
             cutoff: new Date(settings.cutoff),
             includeDrafts: settings.includeDrafts,
             pagefindVersion: pagefindVersion(fileURLToPath(root!)),
-            codeDigest: recordCodeDigest(fileURLToPath(root!)),
+            recordCode: await recordCodeDigest(fileURLToPath(root!)),
           },
           logger,
         );
@@ -85,45 +92,50 @@ function serveBundle(middlewares: Middlewares, bundleDir: string, prefix: string
   });
 }
 
-/** Pagefind's version, part of the comment bundle's digest. */
+/** Pagefind's version, part of each bundle's digest. */
 function pagefindVersion(projectRoot: string): string {
   const file = join(projectRoot, 'node_modules', 'pagefind', 'package.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : 'unknown';
 }
 
-function recordCodeDigest(projectRoot: string): string {
-  const read = (path: string) => (existsSync(join(projectRoot, path)) ? readFileSync(join(projectRoot, path), 'utf8') : undefined);
-  return filesDigest(RECORD_CODE.map((path) => ({ path, text: read(path) })));
+export interface SearchIndexOptions extends SearchSourceOptions, BundleOptions {
+  /** Digest of the code that makes records (record-cache.ts, recordCodeDigest): kept records are used only under the same. */
+  recordCode: string;
 }
 
-export interface SearchIndexOptions {
+export interface BundleOptions {
   /** The built site: the bundles are written to its `pagefind/` and `pagefind-comments/`. */
   siteDir: string;
-  contentDir: string;
-  /** Astro's cacheDir, where the comment bundle is kept between builds. */
+  /** Astro's cacheDir, where bundles are kept between builds under their records' digest. */
   cacheDir: string;
-  timeZone: string;
-  cutoff: Date;
-  includeDrafts: boolean;
   pagefindVersion: string;
-  /** Digest of the code that makes comment records (comment-index.ts, RECORD_CODE). */
-  codeDigest: string;
 }
 
 type Logger = Pick<AstroIntegrationLogger, 'info'>;
 
-/** Index the content into the built site's two bundles. Throws on any error. */
+/** Read the content, make its records (reusing kept ones) and index them into the built site. Throws on any error. */
 export async function buildSearchIndex(options: SearchIndexOptions, logger: Logger): Promise<void> {
   const started = performance.now();
-  const source = readSearchSource(options);
+  const memo = await KeptRecords.open(join(options.cacheDir, CACHE_FOLDER), options.recordCode);
+  const records = searchRecords(readSearchSource(options), memo);
+  await memo.save();
+  const made = `records ${seconds(performance.now() - started)} (${memo.misses} made, ${memo.hits} kept)`;
+  await indexSearchRecords(records, options, logger, made);
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Index `records` into the site's two bundles, reusing kept ones whose records are unchanged. */
+export async function indexSearchRecords(records: SearchRecords, options: BundleOptions, logger: Logger, made = 'records given'): Promise<void> {
+  const started = performance.now();
   try {
-    const posts = await writePostBundle(source, join(options.siteDir, 'pagefind'));
-    const comments = await writeCommentBundle(source, options);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const posts = await writeKeptBundle(POST_KIND, records.posts, join(options.siteDir, 'pagefind'), options);
+    const comments = records.commentThreads.reduce((n, r) => n + r.comments, 0);
+    const threads = await writeKeptBundle(COMMENT_KIND, records.commentThreads, join(options.siteDir, COMMENT_BUNDLE), options);
     logger.info(
-      `indexed ${posts} posts in pagefind/ (${await kib(join(options.siteDir, 'pagefind'))}); ` +
-        `${comments.threads} comment threads (${comments.comments} comments) ${comments.reused ? 'reused from the cache' : 'indexed'} ` +
-        `in ${COMMENT_BUNDLE}/ (${await kib(join(options.siteDir, COMMENT_BUNDLE))}); ${seconds} s`,
+      `${posts} ${records.posts.length} posts in pagefind/ (${await kib(join(options.siteDir, 'pagefind'))}); ` +
+        `${records.commentThreads.length} comment threads (${comments} comments) ${threads === 'indexed' ? 'indexed' : 'reused from the cache'} ` +
+        `in ${COMMENT_BUNDLE}/ (${await kib(join(options.siteDir, COMMENT_BUNDLE))}); ${made}, index ${seconds(performance.now() - started)}`,
     );
   } finally {
     await pagefind.close();
@@ -134,9 +146,12 @@ const fail = (what: string, errors: readonly string[]): never => {
   throw new Error(`Pagefind failed while ${what}:\n  ${errors.join('\n  ')}`);
 };
 
+/** Options for Pagefind's createIndex (part of each bundle's digest). */
+const INDEX_OPTIONS = {};
+
 /** Index `documents` into a new bundle at `outputPath`. */
 async function writeBundle(what: string, documents: Iterable<SearchDocument>, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await pagefind.createIndex(INDEX_OPTIONS);
   if (!index) return fail('starting', errors);
   let batch: Promise<pagefind.NewFileResponse>[] = [];
   const flush = async () => {
@@ -157,55 +172,29 @@ async function writeBundle(what: string, documents: Iterable<SearchDocument>, ou
   await Promise.all(unusedFiles(entry).map((f) => rm(join(outputPath, f), { force: true })));
 }
 
-async function writePostBundle(source: SearchSource, outputPath: string): Promise<number> {
-  await rm(outputPath, { recursive: true, force: true });
-  function* documents() {
-    for (const post of source.posts) {
-      let body;
-      try {
-        body = postBodyTree(post.body, post.format);
-      } catch (error) {
-        throw new Error(`${post.file}: the body could not be read for search (${(error as Error).message}). Fix the Markdown or MDX.`);
-      }
-      yield postRecord(post.facts, body);
-    }
-  }
-  await writeBundle('posts', documents(), outputPath);
-  return source.posts.length;
-}
-
-interface CommentBundleResult {
-  threads: number;
-  comments: number;
-  reused: boolean;
-}
-
-async function writeCommentBundle(source: SearchSource, options: SearchIndexOptions): Promise<CommentBundleResult> {
-  const target = join(options.siteDir, COMMENT_BUNDLE);
+/**
+ * Write the bundle of `records` to `target`: copied from the cache folder when a bundle
+ * of the same records' digest is kept there, else indexed and kept. No records, no
+ * bundle (the search page then offers no comments to include).
+ */
+async function writeKeptBundle(kind: string, records: readonly SearchDocument[], target: string, options: BundleOptions): Promise<'indexed' | 'reused' | 'empty'> {
   await rm(target, { recursive: true, force: true });
-  const files = source.commentFiles.filter((f) => f.count > 0);
-  const comments = files.reduce((n, f) => n + f.count, 0);
-  // No comments, no bundle: the search page then offers no comments to include.
-  if (files.length === 0) return { threads: 0, comments: 0, reused: false };
-
+  if (records.length === 0) return 'empty';
   const cacheRoot = join(options.cacheDir, CACHE_FOLDER);
   await mkdir(cacheRoot, { recursive: true });
-  const digest = commentIndexDigest({ commentFiles: source.commentFiles, handles: source.handles, pagefindVersion: options.pagefindVersion, codeDigest: options.codeDigest });
-  const plan = planCommentIndex(digest, await readdir(cacheRoot));
+  const digest = recordsDigest(records, { pagefindVersion: options.pagefindVersion, indexOptions: INDEX_OPTIONS });
+  const plan = planKeptBundle(kind, digest, await readdir(cacheRoot));
   const kept = join(cacheRoot, plan.keep);
   if (!plan.reuse) {
     // Written beside, then renamed: a build stopped halfway never leaves a bundle to reuse.
     const partial = `${kept}.partial-${process.pid}`;
     await rm(partial, { recursive: true, force: true });
-    function* documents() {
-      for (const file of files) yield commentThreadRecord(file.post, parseCommentFile(file), source.handles)!;
-    }
-    await writeBundle('comments', documents(), partial);
+    await writeBundle(kind, records, partial);
     await rename(partial, kept);
   }
   await Promise.all(plan.stale.map((name) => rm(join(cacheRoot, name), { recursive: true, force: true })));
   await cp(kept, target, { recursive: true });
-  return { threads: files.length, comments, reused: plan.reuse };
+  return plan.reuse ? 'reused' : 'indexed';
 }
 
 async function kib(dir: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { LABEL_FORBIDDEN_CHARACTERS, LABEL_MAX_LENGTH, LABEL_MESSAGES } from './label-name';
-import { commentAnchor } from './comments';
+import { commentAnchor } from './comment-address';
 import { zonedNoon } from './dates';
 import { siteConfig } from '../site.config';
 

@@ -15,20 +15,26 @@
  * are included, or after the results are shown, to count the threads beside the switch.
  */
 import { withBase } from '../lib/urls';
-import { FACETS, parseSearchState, serializeSearchState, withFilter, withoutFilters, type Facet, type SearchState, type SortOrder } from '../lib/search/state';
+import { FACETS, parseSearchState, searchHref, serializeSearchState, withFilter, withoutFilters, type Facet, type SearchState, type SortOrder } from '../lib/search/state';
+import { parseVocabulary, suggestQuery } from '../lib/search/suggest';
 import { CONTENT_TYPE, dateSortedLists, pagefindFilters, planSearch, type FacetOption, type FilterCounts, type PagefindFilters } from '../lib/search/plan';
 import { takeByDate, type DateOrder } from '../lib/search/merge';
 import { shapeResult, type ExcerptPart, type PagefindResultData, type ShapedResult } from '../lib/search/results';
 import {
+  appliedFilterCount,
   countSpoken,
   countText,
   documentTitle,
   facetView,
   needsCommentIndex,
   OPTION_NOUN,
+  PENDING_COUNT_SPOKEN,
+  PENDING_COUNT_TEXT,
   searchView,
   THREADS_NOUN,
+  threadCountShown,
   transition,
+  wantsSuggestion,
   type FacetView,
   type SearchView,
 } from '../lib/search/view-model';
@@ -109,6 +115,13 @@ class SearchPageView {
   readonly clear = byId<HTMLButtonElement>('search-clear');
   readonly labelsMore = byId<HTMLButtonElement>('facet-label-more');
   readonly notice = byId<HTMLElement>('search-notice');
+  readonly facets = byId<HTMLElement>('search-facets');
+  readonly filtersToggle = byId<HTMLButtonElement>('search-filters-toggle');
+  readonly filtersCount = byId<HTMLElement>('search-filters-count');
+  readonly suggestion = byId<HTMLElement>('search-suggestion');
+  readonly suggestionLink = byId<HTMLAnchorElement>('search-suggestion-link');
+  /** The empty search's thread count, as the build drew it. */
+  readonly buildThreads = Number(byId<HTMLElement>('search-comments-count').dataset.buildTotal ?? 0);
   readonly facetLists = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLUListElement>(`facet-${f}`)])) as Record<Facet, HTMLUListElement>;
   readonly templates = Object.fromEntries(FACETS.map((f) => [f, byId<HTMLTemplateElement>(`facet-${f}-template`)])) as Record<Facet, HTMLTemplateElement>;
   readonly pageTitle = document.title;
@@ -133,6 +146,28 @@ class SearchPageView {
       }
     }
     document.title = documentTitle(this.pageTitle, s);
+    this.showFiltersApplied(s);
+  }
+
+  /** "Filters (2)": the phone's button says how many filter values are chosen. */
+  showFiltersApplied(s: SearchState): void {
+    const n = appliedFilterCount(s);
+    if (n === 0) this.filtersCount.replaceChildren();
+    else setCount(this.filtersCount, n, 'applied', ' ');
+  }
+
+  /** Phones: show or fold the filters (wider screens always show them). */
+  toggleFilters(): void {
+    const open = this.filtersToggle.getAttribute('aria-expanded') !== 'true';
+    this.filtersToggle.setAttribute('aria-expanded', String(open));
+    this.facets.classList.toggle('is-open', open);
+  }
+
+  /** "Did you mean …?" with a link to that search, or nothing. */
+  showSuggestion(q: string | undefined, href = ''): void {
+    this.suggestion.hidden = q === undefined;
+    this.suggestionLink.textContent = q ?? '';
+    this.suggestionLink.href = href;
   }
 
   busy(): void {
@@ -163,7 +198,8 @@ class SearchPageView {
   showModel(s: SearchState, model: SearchView): void {
     for (const facet of FACETS) this.showFacet(facet, model.facets[facet]);
     this.clear.hidden = !model.showClear;
-    if (model.commentThreads !== undefined) this.showThreadCount(model.commentThreads);
+    this.showThreadCount(threadCountShown(model, this.buildThreads));
+    this.showFiltersApplied(s);
     document.title = documentTitle(this.pageTitle, s);
     if (model.blank) {
       this.list.replaceChildren();
@@ -172,8 +208,13 @@ class SearchPageView {
     }
   }
 
-  showThreadCount(n: number): void {
-    setCount(this.commentsCount, n, THREADS_NOUN);
+  /** The threads a search would add; undefined: not counted yet ("…", same width). */
+  showThreadCount(n: number | undefined): void {
+    if (n === undefined) {
+      this.commentsCount.replaceChildren(el('span', { 'aria-hidden': 'true' }, PENDING_COUNT_TEXT), el('span', { className: 'visually-hidden' }, PENDING_COUNT_SPOKEN));
+    } else {
+      setCount(this.commentsCount, n, THREADS_NOUN);
+    }
   }
 
   showFacet(facet: Facet, model: FacetView): void {
@@ -220,8 +261,8 @@ function facetOption(template: HTMLTemplateElement, facet: Facet, option: FacetO
 }
 
 /** "(12)" on screen, ", 12 results" for screen readers (the spans the build wrote). */
-function setCount(target: HTMLElement, n: number, noun: string): void {
-  target.replaceChildren(el('span', { 'aria-hidden': 'true' }, countText(n)), el('span', { className: 'visually-hidden' }, countSpoken(n, noun)));
+function setCount(target: HTMLElement, n: number, noun: string, before = ''): void {
+  target.replaceChildren(el('span', { 'aria-hidden': 'true' }, before + countText(n)), el('span', { className: 'visually-hidden' }, countSpoken(n, noun)));
 }
 
 function resultItem(r: ShapedResult): HTMLLIElement {
@@ -229,7 +270,8 @@ function resultItem(r: ShapedResult): HTMLLIElement {
   const meta = el('p', { className: 'search-result__meta' });
   const bits: (Node | string)[] = [];
   if (r.kind === 'comment') bits.push(r.commentCount ? `${r.commentCount} comments on a post` : 'Comments on a post');
-  if (r.dateText) bits.push(el('time', { dateTime: r.date ?? '' }, r.dateText));
+  // The date alone, as shown: a post whose time of day is unknown claims no time here either.
+  if (r.dateText) bits.push(el('time', { dateTime: (r.date ?? '').slice(0, 10) }, r.dateText));
   if (r.author) bits.push(`by ${r.author}`);
   if (r.labels.length > 0) bits.push(`Labels: ${r.labels.join(', ')}`);
   bits.forEach((b, i) => meta.append(...(i > 0 ? [' · ', b] : [b])));
@@ -274,6 +316,19 @@ async function query(pf: Pagefind, s: SearchState) {
     : [answers[0]?.results ?? []];
   return { plan, counts, queues, order: lists ? plan.sort!.date : undefined };
 }
+
+/**
+ * The blog's own words (src/pages/search/words.txt.ts), fetched once, and only when a
+ * search finds nothing: the one request search makes beyond Pagefind's.
+ */
+const vocabulary = (() => {
+  let words: Promise<Map<string, number>> | undefined;
+  return () =>
+    (words ??= fetch(withBase(BASE, '/search/words.txt'))
+      .then((r) => (r.ok ? r.text() : ''))
+      .then(parseVocabulary)
+      .catch(() => new Map<string, number>()));
+})();
 
 /** A result's data, loaded once however often it is asked for. */
 const dataOf = (() => {
@@ -376,15 +431,25 @@ class SearchController {
     const model = searchView(s, answer.plan, answer.counts, { labelsExpanded: this.labelsExpanded, commentsLoaded });
     this.lastOptions = model.options;
     this.view.showModel(s, model);
+    this.view.showSuggestion(undefined);
     this.pending = model.blank ? [] : answer.queues;
     this.order = answer.order;
     if (!model.blank) {
       await this.nextPage(id, { replace: true });
       if (id !== this.runId) return;
       this.view.setStatus(model.status);
+      if (wantsSuggestion(s, model)) await this.suggest(id, s);
     }
+    if (id !== this.runId) return;
     this.view.done(s);
     if (!commentsLoaded && !model.blank && this.index.commentBundle) void this.countThreadsLater(id, pf, s);
+  }
+
+  /** "Did you mean psychotherapy?" for words the blog never used (nothing when none is near). */
+  private async suggest(id: number, s: SearchState): Promise<void> {
+    const suggestion = suggestQuery(s.q, await vocabulary());
+    if (id !== this.runId || !suggestion) return;
+    this.view.showSuggestion(suggestion, searchHref(location.pathname, { ...s, q: suggestion }));
   }
 
   /** With comments left out, count the threads they would add once the results are shown. */
@@ -429,6 +494,12 @@ function listen(view: SearchPageView, page: SearchController): void {
     page.commit(withoutFilters(page.current), 'push');
   });
   view.labelsMore.addEventListener('click', () => page.toggleLabels());
+  view.filtersToggle.addEventListener('click', () => view.toggleFilters());
+  view.suggestionLink.addEventListener('click', (event) => {
+    event.preventDefault();
+    view.input.value = view.suggestionLink.textContent ?? '';
+    page.commit({ ...page.current, q: view.input.value }, 'push');
+  });
   view.more.addEventListener('click', () => page.showMore());
   window.addEventListener('popstate', () => page.restore());
 }

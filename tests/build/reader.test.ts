@@ -285,3 +285,105 @@ describe('9. small things', () => {
     );
   });
 });
+
+describe('10. round two (issue 20): only what is known, Blogger’s threads and archive, reading', () => {
+  const seed = page(SEED);
+
+  it('the real post has no labels line, no proofreader and a date-only datetime; feeds keep the one noon convention', () => {
+    expect(seed.all('.post-labels')).toEqual([]);
+    expect(seed.all('.post-proofread')).toEqual([]);
+    const times = seed.all('article.post time').map((t) => attr(t, 'dateTime'));
+    expect(times).toEqual(['2008-11-29']);
+    const listed = page('/2008/11/').all('article').find((a) => textOf(a).includes('Should Psychiatrists See Patients'))!;
+    expect(textOf(listed)).not.toMatch(/Labels:|Proofread by/);
+    // Feeds need a time: noon in New York, as every date-only post, and its source says the time is unknown.
+    const entry = entries('/feeds/posts/default').find((e) => e.id.endsWith('post:2008/11/should-psychiatrists-see-patients-for'))!;
+    expect(entry.published).toBe('2008-11-29T17:00:00.000Z');
+    const source = readFileSync(join(process.cwd(), 'content/posts/2008/11/should-psychiatrists-see-patients-for.mdx'), 'utf8');
+    expect(source).toMatch(/^published: "2008-11-29"$/m);
+    expect(source).toMatch(/time of day is unknown/i);
+    // A post whose time is known keeps its full datetime.
+    expect(attr(page(HEATED).one('.post-byline time'), 'dateTime')).toBe('2015-03-03T07:20:00-05:00');
+  });
+
+  it('replies sit one level deep; a reply to a reply says whom it answers, while the stored parentIds stay nested', () => {
+    const stored = JSON.parse(readFileSync(join(process.cwd(), 'content/comments/2015/03/involuntary-treatment-who-decides.json'), 'utf8')) as {
+      comments: { id: string; parentId?: string | null; status: string }[];
+    };
+    const parentOf = new Map(stored.comments.map((c) => [c.id, c.parentId ?? undefined]));
+    // A removed reply shows only its notice, as on Blogger.
+    const deep = stored.comments.filter((c) => c.parentId && parentOf.get(c.parentId) && c.status !== 'tombstone');
+    expect(deep.length, 'the sample stores replies to replies').toBeGreaterThan(0);
+    const p = page(HEATED);
+    expect(p.all('.comment-replies .comment-replies')).toEqual([]);
+    const answering = p.all('.comment-reply-to a');
+    expect(answering).toHaveLength(deep.length);
+    for (const a of answering) {
+      const target = attr(a, 'href')!;
+      expect(target).toMatch(/^#c\d+$/);
+      const name = p.text(`${target} > .comment-author`).replace(/ \(blog author\)/, '').replace(/ said\.\.\.$/, '');
+      expect(textOf(a)).toBe(`@${name}`);
+    }
+  });
+
+  it('"Subscribe to: Post Comments (Atom)" comes after the Newer/Older/Home pager', () => {
+    const html = page(HEATED).html;
+    const pager = html.indexOf('<nav class="pager');
+    const feed = html.indexOf('class="post-feed"');
+    expect(pager).toBeGreaterThan(0);
+    expect(feed).toBeGreaterThan(pager);
+    expect(page(HEATED).text('.post-feed')).toBe('Subscribe to: Post Comments (Atom)');
+  });
+
+  it('the pager shows the neighbours’ titles under "Newer Post" and "Older Post"', () => {
+    const p = page(HEATED);
+    for (const side of ['newer', 'older']) {
+      const link = p.one(`a.pager-${side}`)!;
+      const title = page(attr(link, 'href')!).text('h1.post-title');
+      expect(p.text(`a.pager-${side} .pager-title`)).toBe(title);
+    }
+  });
+
+  it('month archives page on into the neighbouring months with Newer Posts and Older Posts', () => {
+    const months = walk(DIST)
+      .filter((f) => /^\d{4}\/\d{2}\/index\.html$/.test(f))
+      .map((f) => `/${f.replace(/index\.html$/, '')}`)
+      .sort()
+      .reverse();
+    expect(months.length).toBeGreaterThan(3);
+    months.forEach((path, i) => {
+      const p = page(path);
+      const newer = p.one('a.pager-newer');
+      const older = p.one('a.pager-older');
+      expect(newer && attr(newer, 'href'), path).toBe(months[i - 1]);
+      expect(older && attr(older, 'href'), path).toBe(months[i + 1]);
+    });
+  });
+
+  it('the archive tree draws ► and ▼ as Blogger did, collapsed months as "► Month (n)"', () => {
+    const css = cssOf(SEED);
+    expect(css).toMatch(/\.archive-month::?before[^{]*\{[^}]*content:\s*"►"/);
+    expect(css).toMatch(/details\[open\]\s*>\s*summary::?before\s*\{[^}]*content:\s*"▼"/);
+    const open = seed.all('.archive-tree details[open]');
+    expect(open.length).toBe(2); // 2008 and November
+    const collapsed = seed.all('.archive-tree details[open] .archive-month').map(textOf);
+    expect(collapsed).toContain('June (1)');
+  });
+
+  it('every page ends with a plain "Back to top" link, and post pages keep 0 bytes of JavaScript', () => {
+    for (const path of Object.values(PAGE_TYPES)) {
+      const p = page(path);
+      expect(attr(p.one('.back-to-top a'), 'href'), path).toBe('#top');
+      expect(p.one('#top'), path).toBeDefined();
+    }
+    for (const path of [SEED, HEATED]) expect(page(path).all('script')).toEqual([]);
+  });
+
+  it('/search/words.txt lists the blog’s own words for "Did you mean …?", most frequent first', () => {
+    const words = distFile('/search/words.txt').trim().split('\n');
+    expect(words).toContain('psychotherapy');
+    expect(words.every((w) => /^\p{Ll}{4,}$/u.test(w))).toBe(true);
+    expect(new Set(words).size).toBe(words.length);
+    expect(Buffer.byteLength(distFile('/search/words.txt'))).toBeLessThan(50_000);
+  });
+});

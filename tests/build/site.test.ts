@@ -18,17 +18,20 @@ describe('the flagship post', () => {
     expect(p.text('.post-body')).toContain('Roy made me proof read this; my first draft was a disaster.');
   });
 
-  it('lists its labels alphabetically, each linking to /search/label/…', () => {
-    const links = p.all('.post-labels a');
-    expect(p.text('.post-labels')).toMatch(/^Labels: /);
+  it('shows only what the text tells: no labels line and no proofreader (issue 20)', () => {
+    expect(p.all('.post-labels')).toEqual([]);
+    expect(p.all('.post-proofread')).toEqual([]);
+  });
+
+  it('a post with labels lists them alphabetically, each linking to /search/label/…, and credits its proofreader', () => {
+    const labelled = page('/2008/04/what-do-you-call-people-who-see.html');
+    const links = labelled.all('.post-labels a');
+    expect(labelled.text('.post-labels')).toMatch(/^Labels: /);
     const names = links.map(textOf);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
     expect(names).toContain('psychotherapy');
     for (const a of links) expect(attr(a, 'href')).toBe(`/search/label/${encodeURIComponent(textOf(a))}`);
-  });
-
-  it('credits the proofreader', () => {
-    expect(p.text('.post-proofread')).toBe('Proofread by Roy');
+    expect(labelled.text('.post-proofread')).toBe('Proofread by ClinkShrink');
   });
 
   it('shows comments the Blogger way, threaded, with permalinks and the author marked', () => {
@@ -50,12 +53,13 @@ describe('the flagship post', () => {
     expect(p.text('li.comment--blog-author > .comment-author')).toMatch(/^(Dinah|ClinkShrink|Roy) \(blog author\) said\.\.\.$/);
   });
 
-  it('nests replies (Blogger added them in 2012) and keeps a removed comment that has replies', () => {
+  it('shows one level of replies (Blogger added them in 2012) and keeps a removed comment that has replies', () => {
     const heated = page('/2015/03/involuntary-treatment-who-decides.html');
     expect(heated.all('#comments li.comment')).toHaveLength(20);
     expect(heated.text('#comments-heading')).toBe('20 comments:');
     expect(heated.all('.comment-replies > li.comment').length).toBeGreaterThan(0);
-    expect(heated.all('.comment-replies .comment-replies > li.comment').length).toBeGreaterThan(0);
+    // Blogger's threads had one level: a reply to a reply sits at the reply level (issue 20).
+    expect(heated.all('.comment-replies .comment-replies > li.comment')).toEqual([]);
     const removed = heated.all('li.comment--removed');
     expect(removed.length).toBeGreaterThan(0);
     expect(textOf(removed[0]!)).toMatch(/This comment has been removed by (the author|a blog administrator)\./);

@@ -1,6 +1,6 @@
 import { tombstoneText, threadComments, type CommentNode } from '../comments';
 import { pageIdOfThread } from '../urls';
-import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META, postUrl, publicComments, type ExportComment, type ExportInput, type ExportPost } from './model';
+import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META, postUrl, publicComments, type ExportComment, type ExportInput, type ExportPost } from './input';
 
 /**
  * The comment archive as WordPress WXR 1.2, the format WordPress's importer and
@@ -8,7 +8,9 @@ import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META, postUrl, publicComments, t
  * comment_parent (parents always before their replies). Written the way
  * WordPress's own exporter writes it (CDATA for free text). No e-mail or IP:
  * those elements are present but empty. Each comment also carries the stored
- * comment as JSON in commentmeta, so importing the file here restores it exactly.
+ * comment as JSON in commentmeta, so importing the file here restores it exactly;
+ * its body is left out of that JSON (it is the comment_content, byte for byte, and
+ * written twice it was a third of the file).
  */
 
 const WP_NS = 'http://wordpress.org/export/1.2/';
@@ -27,6 +29,16 @@ export function wxrDates(iso: string): { local: string; gmt: string } {
 }
 
 const slugOf = (postId: string) => postId.split('/').pop()!;
+
+/**
+ * The stored comment as JSON, its body left out when comment_content carries it as is
+ * (a tombstone's comment_content is the removal notice, so it keeps its own).
+ */
+function storedWithoutBody(c: ExportComment['comment']): string {
+  if (c.status === 'tombstone') return JSON.stringify(c);
+  const { bodyHtml: _body, ...rest } = c;
+  return JSON.stringify(rest);
+}
 
 export function commentsWxr(input: ExportInput): string {
   const comments = publicComments(input);
@@ -124,7 +136,7 @@ function item(input: ExportInput, post: ExportPost, number: number, comments: Ex
         '      <wp:comment_user_id>0</wp:comment_user_id>',
         '      <wp:commentmeta>',
         `        <wp:meta_key>${cdata(SHRINKRAP_COMMENT_META)}</wp:meta_key>`,
-        `        <wp:meta_value>${cdata(JSON.stringify(c))}</wp:meta_value>`,
+        `        <wp:meta_value>${cdata(storedWithoutBody(c))}</wp:meta_value>`,
         '      </wp:commentmeta>',
         '    </wp:comment>',
       ].join('\n');

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AuthorResolver, parseAuthorMap, readSiteAuthors, type AuthorMap } from './authors';
 import { parseExportText } from './detect';
 import { readExistingContent } from './existing';
-import type { ParsedExport } from './model';
+import type { ParsedExport } from './parsed';
 import { planImport, type ImportPlan } from './plan';
 import { formatReport, type MigrationReport } from './report';
 import { exportFilesOf, readTextStrict } from './read';
@@ -58,7 +58,8 @@ export function runImport(options: ImportOptions): ImportResult {
   // An import killed while writing is finished (or cleaned up) before anything else.
   const recovered = recoverInterrupted(contentDir, options.dryRun);
   const reportPath = options.reportDir === false ? undefined : reportPathFor(options, options.reportDir ?? join(project, 'import', 'reports'));
-  if (reportPath) progress(`The full report will be saved as ${reportPath}`);
+  // The report's path is said once it is written (scripts/import.ts): a run that stops on bad
+  // input writes none, so no line here may promise one.
 
   const map: AuthorMap =
     typeof options.authorMap === 'object'

@@ -22,7 +22,7 @@ export interface CliIo {
   now: Date;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  /** Replace the dictionary checks (tests); default: cspell and textlint with the project's configs. */
+  /** Replace the dictionary checks (tests); default: cspell and the wording lists with the project's configs. */
   engines?: Engines;
 }
 
@@ -50,9 +50,11 @@ function filesToCheck(positionals: string[], values: { all?: boolean; base: stri
   if (positionals.length) {
     const files = positionals.map(rel);
     const missing = files.filter((f) => !existsSync(join(io.root, f)));
-    if (!missing.length) return files;
-    io.stderr(`Cannot find ${missing.map((f) => `"${f}"`).join(', ')}. Give the path of the .mdx file, e.g. ${ws.postsDir}/2018/07/my-post.mdx\n`);
-    return undefined;
+    if (missing.length) {
+      io.stderr(`Cannot find ${missing.map((f) => `"${f}"`).join(', ')}. Give the path of the .mdx file, e.g. ${ws.postsDir}/2018/07/my-post.mdx\n`);
+      return undefined;
+    }
+    return onlyPosts(files, ws, io);
   }
   if (values.all) return [...ws.posts.values()].map((p) => p.file);
   const changed = changedPosts(io.root, ws.postsDir, values.base);
@@ -60,12 +62,26 @@ function filesToCheck(positionals: string[], values: { all?: boolean; base: stri
   return changed.files;
 }
 
-/** cspell and textlint with the project's configs, loaded only when used (they take seconds to load). */
+/**
+ * The sheet is for posts: .md and .mdx files under the posts folder. Anything else named
+ * (README.md, a page, a comments file) is said and skipped, never checked against rules
+ * it was not written for.
+ */
+function onlyPosts(files: string[], ws: Workspace, io: CliIo): string[] {
+  const isPost = (f: string) => /\.mdx?$/.test(f) && postIdFromFile(f, ws.postsDir) !== undefined;
+  const skipped = files.filter((f) => !isPost(f));
+  if (skipped.length) {
+    io.stderr(`Skipped, not posts: ${skipped.join(', ')} (the proof sheet checks .md and .mdx files under ${ws.postsDir}/).\n`);
+  }
+  return files.filter(isPost);
+}
+
+/** cspell and the wording check, loaded only when used (cspell takes seconds to load). */
 function defaultEngines(io: CliIo, values: Record<string, unknown>): Engines {
   const spelling: Engines['spelling'] = async (text, post) =>
     (await import('./spelling')).checkSpelling(text, join(io.root, post.file), { configFile: join(io.root, 'cspell.config.yaml'), doc: post.doc });
   const wording: Engines['wording'] = async (text, post) =>
-    (await import('./wording')).checkWording(text, join(io.root, post.file), { configFile: join(io.root, '.textlintrc.json'), doc: post.doc });
+    (await import('./wording')).checkWording(text, join(io.root, post.file), { doc: post.doc });
   return { spelling: values['no-spelling'] ? undefined : spelling, wording: values['no-wording'] ? undefined : wording };
 }
 
@@ -109,6 +125,10 @@ export async function runProofread(argv: string[], io: CliIo): Promise<number> {
   }
   const files = filesToCheck(parsed.positionals, values, ws, io);
   if (!files) return 2;
+  if (parsed.positionals.length && !files.length) {
+    io.stderr('None of the named files is a post: nothing to check.\n');
+    return 0;
+  }
   const engines = io.engines ?? defaultEngines(io, parsed.values);
   const reports: PostReport[] = [];
   for (const file of files) reports.push(await proofreadFile(file, ws, io, engines));

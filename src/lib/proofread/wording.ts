@@ -1,70 +1,75 @@
-import { createLinter, loadTextlintrc } from 'textlint';
-import { PERSON_FIRST_RULE, personFirstRule, wordListRule } from './person-first';
+import writeGood from 'write-good';
+import type { Node, Parent } from 'unist';
+import { findHouseStyleIssues } from './house-style';
+import { findPersonFirstIssues, PERSON_FIRST_RULE } from './person-first';
 import { findSlurs, SLURS_RULE, slurMessage } from './slurs';
 import { maskMdxCode, parsePost, type ParsedPost } from './document';
 import type { Issue } from './types';
 
 /**
- * Wording through textlint's Node API: the project's .textlintrc.json (write-good for
- * wordiness and passive voice, terminology for the blog's
- * house style) plus the blog's own lists: person-first.ts and slurs.ts. textlint's messages are
- * rewritten in plain words and given the proof sheet's severities.
+ * Wording: write-good (wordiness, passive voice, clichés) and the blog's own lists (the
+ * person-first list in person-first.ts, the slur list in slurs.ts, the house style in
+ * house-style.ts), run on each run of prose text in the post's Markdown tree. Quotations are
+ * left alone (quoting a newspaper is not endorsing it), and so are code, HTML and MDX code.
+ * Messages are given in plain words with the proof sheet's severities.
  */
 
 export interface WordingOptions {
-  /** Absolute path of .textlintrc.json. */
-  configFile: string;
   /** The post already parsed (the proof sheet parses each post once). */
   doc?: ParsedPost;
 }
 
-type Linter = ReturnType<typeof createLinter>;
-const linters = new Map<string, Promise<Linter>>();
+/** write-good's checks the blog uses: not adverbs ("really" is the blog's voice) nor E-Prime. */
+const WRITE_GOOD_CHECKS = { passive: true, illusion: true, so: true, thereIs: true, weasel: true, tooWordy: true, cliches: true, adverb: false, eprime: false };
 
-async function makeLinter(configFile: string): Promise<Linter> {
-  const descriptor = await loadTextlintrc({ configFilePath: configFile });
-  // loadTextlintrc falls back to "no rules" silently when a rule cannot be loaded.
-  if (descriptor.rule.descriptors.length === 0) {
-    throw new Error(`The wording checker found no rules in ${configFile}: is the file there, and are its textlint rules installed (npm install)?`);
-  }
-  const kernel = descriptor.toKernelOptions();
-  const merged = descriptor.shallowMerge({
-    rules: [
-      ...(kernel.rules ?? []),
-      { ruleId: PERSON_FIRST_RULE, rule: personFirstRule as never, options: true },
-      { ruleId: SLURS_RULE, rule: wordListRule(findSlurs, slurMessage) as never, options: true },
-    ],
-  });
-  return createLinter({ descriptor: merged });
+interface Found {
+  rule: string;
+  message: string;
+  index: number;
 }
 
-export async function checkWording(text: string, absolutePath: string, options: WordingOptions): Promise<Issue[]> {
-  let linter = linters.get(options.configFile);
-  if (!linter) {
-    linter = makeLinter(options.configFile);
-    linters.set(options.configFile, linter);
-    linter.catch(() => linters.delete(options.configFile));
-  }
-  // textlint picks its Markdown reader by extension (.mdx is registered in .textlintrc.json)
-  // and reads MDX as Markdown, so MDX code would be checked as prose: blank it out.
+/** What each list finds in one run of text, as "rule, message, offset". */
+function findingsIn(source: string, inParagraph: boolean): Found[] {
+  const found: Found[] = [
+    ...findPersonFirstIssues(source).map((i) => ({ rule: PERSON_FIRST_RULE, index: i.index, message: `"${i.found}" can stigmatise. ${i.why}\nInstead: ${i.say}.` })),
+    ...findSlurs(source).map((i) => ({ rule: SLURS_RULE, index: i.index, message: slurMessage(i) })),
+    ...findHouseStyleIssues(source).map((i) => ({ rule: 'house-style', index: i.index, message: `${i.found}\n${i.write}` })),
+  ];
+  // Style hints on sentences only: a heading, a link's words or a table cell are not prose to tighten.
+  if (inParagraph) for (const s of writeGood(source, WRITE_GOOD_CHECKS)) found.push({ rule: 'write-good', index: s.index, message: s.reason });
+  return found;
+}
+
+/** Each text node outside quotations, with the source it was written as and whether its parent is a paragraph. */
+function proseRuns(node: Node, visitor: (text: Node, inParagraph: boolean) => void, parent?: Parent) {
+  if (node.type === 'blockquote') return;
+  if (node.type === 'text') return visitor(node, parent?.type === 'paragraph');
+  for (const child of (node as Parent).children ?? []) proseRuns(child, visitor, node as Parent);
+}
+
+export async function checkWording(text: string, absolutePath: string, options: WordingOptions = {}): Promise<Issue[]> {
+  // MDX code (imports, {expressions}) is blanked out, keeping lines and columns, and the rest read as Markdown.
   const prose = absolutePath.endsWith('.mdx') ? maskMdxCode(options.doc ?? parsePost(text, 'mdx')) : text;
-  const result = await (await linter).lintText(prose, absolutePath);
-  const findings: Issue[] = [];
+  const doc = parsePost(prose, 'md');
+  const findings: Array<Issue & { rule: string }> = [];
+  proseRuns(doc.tree, (node, inParagraph) => {
+    const start = node.position!.start;
+    const source = doc.body.slice(start.offset, node.position!.end.offset);
+    for (const f of findingsIn(source, inParagraph)) {
+      const before = source.slice(0, f.index);
+      const newlines = before.split('\n').length - 1;
+      const line = start.line + newlines;
+      const column = newlines ? f.index - before.lastIndexOf('\n') - 1 : start.column - 1 + f.index;
+      const plain = plainWording(f.rule, f.message);
+      if (plain) findings.push({ ...plain, line, column, rule: f.rule });
+    }
+  });
   // At one place, the blog's own person-first rule speaks before the slur list.
-  const messages = [...result.messages].sort(
-    (a, b) =>
-      a.loc.start.line - b.loc.start.line ||
-      a.loc.start.column - b.loc.start.column ||
-      Number(b.ruleId === PERSON_FIRST_RULE) - Number(a.ruleId === PERSON_FIRST_RULE),
-  );
-  for (const m of messages) {
-    const f = plainWording(m.ruleId, m.message);
-    if (f) findings.push({ ...f, line: m.loc.start.line, column: m.loc.start.column });
-  }
-  return dropOverlaps(findings);
+  findings.sort((a, b) => a.line! - b.line! || a.column! - b.column! || Number(b.rule === PERSON_FIRST_RULE) - Number(a.rule === PERSON_FIRST_RULE));
+  return dropOverlaps(findings.map(({ rule: _rule, ...issue }) => issue));
 }
 
-/** textlint's message → a finding in plain words (undefined to drop it). */
+/** A rule's message → a finding in plain words (undefined to drop it). */
 export function plainWording(ruleId: string, message: string): Omit<Issue, 'line' | 'column'> | undefined {
   if (ruleId === PERSON_FIRST_RULE) {
     const [what, fix] = message.split('\n');
@@ -74,12 +79,9 @@ export function plainWording(ruleId: string, message: string): Omit<Issue, 'line
     const [what, fix] = message.split('\n');
     return { severity: 'warning', kind: 'wording', message: what!, fix };
   }
-  if (ruleId === 'terminology') {
-    // "Incorrect term: “Clinkshrink”, use “ClinkShrink” instead"
-    const m = /Incorrect term: “(.+)”, use “(.+)” instead/.exec(message);
-    return m
-      ? { severity: 'hint', kind: 'style', message: `House style: "${m[2]}", not "${m[1]}".`, fix: `Write "${m[2]}".` }
-      : { severity: 'hint', kind: 'style', message };
+  if (ruleId === 'house-style') {
+    const [found, write] = message.split('\n');
+    return { severity: 'hint', kind: 'style', message: `House style: "${write}", not "${found}".`, fix: `Write "${write}".` };
   }
   if (ruleId === 'write-good') return plainWriteGood(message);
   return { severity: 'hint', kind: 'style', message };

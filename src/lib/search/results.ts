@@ -86,6 +86,65 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
+/** Append `text` to `parts`, joining it to the last part when both are marked alike. */
+function push(parts: ExcerptPart[], text: string, marked: boolean): void {
+  if (!text) return;
+  const last = parts.at(-1);
+  if (last && last.marked === marked) last.text += text;
+  else parts.push({ text, marked });
+}
+
+/**
+ * Highlights on words only: Pagefind marks a whole whitespace-delimited token, so
+ * "<mark>jails.</mark>" and "<mark>“jail:</mark>" become a marked word with its
+ * punctuation beside it, unmarked.
+ */
+export function markWordsOnly(parts: readonly ExcerptPart[]): ExcerptPart[] {
+  const out: ExcerptPart[] = [];
+  for (const part of parts) {
+    if (!part.marked) {
+      push(out, part.text, false);
+      continue;
+    }
+    const [, before = '', word = '', after = ''] = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(part.text) ?? [];
+    push(out, before, false);
+    push(out, word, true);
+    push(out, after, false);
+  }
+  return out;
+}
+
+/** `parts` without their first `n` characters. */
+function dropLeading(parts: readonly ExcerptPart[], n: number): ExcerptPart[] {
+  const out: ExcerptPart[] = [];
+  let left = n;
+  for (const part of parts) {
+    const cut = Math.min(left, part.text.length);
+    left -= cut;
+    push(out, part.text.slice(cut), part.marked);
+  }
+  return out;
+}
+
+/**
+ * The excerpt without the title's words it may begin with. A post record starts with its
+ * title (records.ts), which Pagefind ends with "." when it has no final punctuation, so an
+ * excerpt taken near the start opens with the title's tail ("Changed in the Jails. …")
+ * right under the title itself.
+ */
+export function withoutTitle(parts: readonly ExcerptPart[], title: string): ExcerptPart[] {
+  const text = parts.map((p) => p.text).join('');
+  const words = title.trim().split(/\s+/).filter(Boolean);
+  for (let k = words.length; k >= 1; k--) {
+    const tail = words.slice(-k).join(' ');
+    if (!text.startsWith(tail)) continue;
+    const rest = text.slice(tail.length);
+    const end = /^\.?(\s+|$)/.exec(rest);
+    if (end) return dropLeading(parts, tail.length + end[0].length);
+  }
+  return [...parts];
+}
+
 /** "2008-11-29T06:47:00-05:00" -> "November 29, 2008" (the date as written, in the blog's zone). */
 export function formatResultDate(iso: string | undefined): string | undefined {
   const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
@@ -114,17 +173,18 @@ export function shapeResult(data: PagefindResultData): ShapedResult {
           // without an anchor is the thread as a whole.
           .filter((s) => s.anchor?.id && s.anchor.element.toLowerCase() === COMMENT_HEADING)
           .slice(0, COMMENTS_PER_RESULT)
-          .map((s) => ({ url: s.url, name: data.meta[commenterMetaKey(s.anchor!.id)] ?? s.title, excerpt: excerptParts(s.excerpt) }))
+          .map((s) => ({ url: s.url, name: data.meta[commenterMetaKey(s.anchor!.id)] ?? s.title, excerpt: markWordsOnly(excerptParts(s.excerpt)) }))
       : [];
+  const title = data.meta.title?.trim() || data.url;
   return {
     kind,
     url: data.url,
-    title: data.meta.title?.trim() || data.url,
+    title,
     date,
     dateText: formatResultDate(date),
     author: data.filters.author?.[0],
     labels: [...(data.filters.label ?? [])].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
-    excerpt: excerptParts(data.excerpt),
+    excerpt: markWordsOnly(kind === 'post' ? withoutTitle(excerptParts(data.excerpt), title) : excerptParts(data.excerpt)),
     comments,
     commentCount: kind === 'comment' && Number.isInteger(count) && count > 0 ? count : undefined,
   };

@@ -13,6 +13,10 @@ export const countText = (n: number) => `(${n.toLocaleString('en-US')})`;
 /** ", 1234 results": the count as screen readers hear it after the option's name. */
 export const countSpoken = (n: number, noun: string) => `, ${n} ${noun}`;
 
+/** A count not known yet ("…" in the same brackets, so nothing beside it moves). */
+export const PENDING_COUNT_TEXT = '(…)';
+export const PENDING_COUNT_SPOKEN = ', still counting';
+
 /** Noun for the count beside each filter option and beside the comments switch. */
 export const OPTION_NOUN = 'results';
 export const THREADS_NOUN = 'comment threads';
@@ -54,6 +58,8 @@ export interface SearchView {
   blank: boolean;
   /** The live status line once results are drawn. */
   status: string;
+  /** Results in the list (posts, plus comment threads when included); 0 may earn a suggestion. */
+  found: number;
 }
 
 export const BLANK_STATUS = 'Type some words, or choose an author, year or label.';
@@ -79,6 +85,7 @@ export function searchView(
     commentThreads: options.commentsLoaded ? types.comment : undefined,
     blank,
     status: blank ? BLANK_STATUS : resultSummary(state.q, { post: types.post, comment: state.comments ? types.comment : 0 }, state.comments),
+    found: blank ? 0 : types.post + (state.comments ? types.comment : 0),
   };
 }
 
@@ -110,3 +117,19 @@ export function transition(current: SearchState, next: SearchState, location: { 
  * included (the posts-only search never waits for it), and only if the build made one.
  */
 export const needsCommentIndex = (state: SearchState, available: boolean) => available && state.comments;
+
+/**
+ * The count beside "Include archived comments": the model's when the comment index is
+ * loaded; the build's total for the empty search (what the page was drawn with); and
+ * unknown ("…") for any other search until the index has counted it.
+ */
+export function threadCountShown(model: Pick<SearchView, 'commentThreads' | 'blank'>, buildTotal: number): number | undefined {
+  if (model.commentThreads !== undefined) return model.commentThreads;
+  return model.blank ? buildTotal : undefined;
+}
+
+/** How many filter values are chosen: the phone's "Filters (2)" button shows it. */
+export const appliedFilterCount = (state: SearchState) => FACETS.reduce((n, f) => n + state.filters[f].length, 0);
+
+/** The "Did you mean …?" line: shown for a search with words that found nothing. */
+export const wantsSuggestion = (state: SearchState, model: Pick<SearchView, 'blank' | 'found'>) => !model.blank && model.found === 0 && state.q !== '';

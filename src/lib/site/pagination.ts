@@ -27,3 +27,18 @@ export function paginate<T>(items: readonly T[], perPage: number, first: string)
     };
   });
 }
+
+/**
+ * Listings that continue into one another, newest first (month archives): as on Blogger,
+ * "Older Posts" on a month's last page leads to the next older month and "Newer Posts" on
+ * its first page to the last page of the next newer one. Returns new pages.
+ */
+export function chainListings<T>(groups: readonly (readonly Page<T>[])[]): Page<T>[][] {
+  return groups.map((pages, g) =>
+    pages.map((page, i) => ({
+      ...page,
+      newerPath: page.newerPath ?? (i === 0 ? groups[g - 1]?.at(-1)?.path : undefined),
+      olderPath: page.olderPath ?? (i === pages.length - 1 ? groups[g + 1]?.[0]?.path : undefined),
+    })),
+  );
+}

@@ -2,9 +2,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /**
  * One behaviour for every command-line tool in scripts/: `--help` (or `-h`) prints the usage
- * and exits 0; an unknown option or a missing value is one line of error, then the usage, exit 2
- * (never a stack trace). Tools declare their options once, with a line of help each.
+ * (with each option's default) and exits 0; an unknown option, a missing or bad value, or a
+ * named file that is not there is one line of error, then the usage, exit 2 (never a stack
+ * trace). Tools declare their options once, with a line of help each.
  */
+
+/** The exit codes of every tool: done, the work failed (or found problems), wrong use. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 export interface CliOption {
   type: 'string' | 'boolean';
@@ -42,13 +46,31 @@ export function usage(spec: CliSpec): string {
   const rows = Object.entries({ ...spec.options, help: { type: 'boolean', short: 'h', help: 'show this help' } as CliOption }).map(
     ([name, o]) => {
       const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` <${o.value ?? 'value'}>` : ''}`;
-      return [flag, o.help] as const;
+      return [flag, withDefault(o)] as const;
     },
   );
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   for (const [flag, help] of rows) lines.push(`  ${flag.padEnd(width)}${help}`);
   if (spec.epilogue?.length) lines.push('', ...spec.epilogue);
   return `${lines.join('\n')}\n`;
+}
+
+/** The help line, with the default said once when there is one worth saying (not off, not empty). */
+function withDefault(o: CliOption): string {
+  const d = o.default;
+  if (d === undefined || d === false || (Array.isArray(d) && d.length === 0) || /\bdefault\b/i.test(o.help)) return o.help;
+  return `${o.help} (default: ${Array.isArray(d) ? d.join(', ') : String(d)})`;
+}
+
+/** A usage error found after parsing (a bad value, a file that is not there): message, usage, exit 2. */
+export function usageError(spec: CliSpec, message: string): { kind: 'exit'; code: 2; stdout: string; stderr: string } {
+  return { kind: 'exit', code: EXIT.usage, stdout: '', stderr: `${spec.command.replace(/ --$/, '')}: ${message}\n\n${usage(spec)}` };
+}
+
+/** For scripts: print a usage error and exit 2. */
+export function exitWithUsageError(spec: CliSpec, message: string): never {
+  process.stderr.write(usageError(spec, message).stderr);
+  process.exit(EXIT.usage);
 }
 
 /** Parses argv against the spec; never throws for the user's mistakes. */
@@ -62,8 +84,7 @@ export function parseCli(spec: CliSpec, argv: string[]): CliParse {
     if (values.help) return { kind: 'exit', code: 0, stdout: usage(spec), stderr: '' };
     return { kind: 'run', values: values as CliValues, positionals };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { kind: 'exit', code: 2, stdout: '', stderr: `${spec.command.replace(/ --$/, '')}: ${message}\n\n${usage(spec)}` };
+    return usageError(spec, error instanceof Error ? error.message.split('\n')[0]! : String(error));
   }
 }
 

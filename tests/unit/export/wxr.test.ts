@@ -24,6 +24,17 @@ describe('WXR 1.2 comment export', () => {
     }
   });
 
+  it('carries each comment body once: the stored JSON leaves it to comment_content', () => {
+    const all = items.flatMap((i) => childrenOf(i, 'comment', 'wp'));
+    const stored = all.map((c) => JSON.parse(childText(childrenOf(c, 'commentmeta', 'wp')[0], 'meta_value', 'wp')) as { status: string });
+    const visible = stored.filter((c) => c.status === 'visible');
+    expect(visible.length).toBeGreaterThan(5);
+    for (const c of visible) expect(c).not.toHaveProperty('bodyHtml');
+    for (const { comment } of input.comments) {
+      if (comment.status === 'visible' && comment.bodyHtml.length > 20) expect(xml.split(comment.bodyHtml).length - 1).toBeLessThanOrEqual(1);
+    }
+  });
+
   it('threads with comment_parent, parents before their replies, with unique comment ids', () => {
     const all = items.flatMap((i) => childrenOf(i, 'comment', 'wp'));
     expect(all).toHaveLength(22);

@@ -7,13 +7,13 @@ import { fixture, ofKind, ROOT } from './helpers';
 import type { Finding, PostReport } from '../../../src/lib/proofread/types';
 
 /**
- * Spelling (cspell) and wording (textlint) with the project's real configuration.
+ * Spelling (cspell) and wording (write-good and the blog's lists) with the project's real configuration.
  * They take about a second a post, so each fixture is proofread once and shared.
  */
 
 const engines: Engines = {
   spelling: (text, post) => checkSpelling(text, join(ROOT, post.file), { configFile: join(ROOT, 'cspell.config.yaml') }),
-  wording: (text, post) => checkWording(text, join(ROOT, post.file), { configFile: join(ROOT, '.textlintrc.json') }),
+  wording: (text, post) => checkWording(text, join(ROOT, post.file)),
 };
 
 async function proofreadFixture(name: string): Promise<PostReport> {

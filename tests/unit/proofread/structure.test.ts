@@ -3,7 +3,7 @@ import { structuralReport } from '../../../src/lib/proofread/proofread';
 import { bySeverity, fixture, ofKind } from './helpers';
 import type { Finding } from '../../../src/lib/proofread/types';
 
-/** The checks that need no dictionary, on the fixture drafts. Fast: no cspell, no textlint. */
+/** The checks that need no dictionary, on the fixture drafts. Fast: no cspell, no wording engine. */
 
 const report = (name: string) => {
   const { post, ctx } = fixture(name);

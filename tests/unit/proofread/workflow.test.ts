@@ -85,7 +85,8 @@ describe('the other workflows', () => {
     const wf = load('ci.yml');
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
     const steps = wf.jobs.test!.steps;
-    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --no-audit --no-fund', 'npm run check', 'npm test']);
+    // Node once: setup-node's; the `node` package's second download is skipped (--ignore-scripts).
+    expect(steps.map((s) => s.run).filter(Boolean)).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npm run check', 'npm test']);
     expect(uses(wf.jobs.test!, 'actions/setup-node')?.with?.['node-version-file']).toBe('.node-version');
   });
 
@@ -93,6 +94,8 @@ describe('the other workflows', () => {
     const wf = load('deploy.yml');
     expect(wf.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
     expect(uses(wf.jobs.build!, 'actions/setup-node')?.with?.['node-version-file']).toBe('.node-version');
+    // Node once: the `node` devDependency's second download is skipped (the editor needs the dev install).
+    expect(wf.jobs.build!.steps.map((s) => s.run).filter((r) => r?.startsWith('npm ci'))).toEqual(['npm ci --ignore-scripts --no-audit --no-fund']);
   });
 
   it('removes a pull request\'s preview when it is closed, with a pinned checkout holding the key', () => {
@@ -106,7 +109,7 @@ describe('the other workflows', () => {
   it('the linter refuses a step that gets a secret through a movable tag', () => {
     const wf = `on: push\npermissions: {contents: read}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: someone/deploy@v1\n        with:\n          key: \${{ secrets.KEY }}\n`;
     expect(lintWorkflow(wf).join('\n')).toMatch(/is given a secret .* pin it to a full commit id/);
-    expect(lintWorkflow(wf.replace('@v1', '@0123456789abcdef0123456789abcdef01234567'))).toEqual([]);
+    expect(lintWorkflow(wf.replace('@v1', '@0123456789abcdef0123456789abcdef01234567 # v1.0.0'))).toEqual([]);
   });
 });
 
@@ -140,6 +143,14 @@ jobs:
         expect.stringContaining('has no version'),
       ]),
     );
+  });
+
+  it('wants every action pinned to a commit, with its release in a comment', () => {
+    const wf = (uses: string) => `on: push\npermissions: {contents: read}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - uses: ${uses}\n`;
+    expect(lintWorkflow(wf('actions/checkout@v5')).join('\n')).toMatch(/line 8: "actions\/checkout@v5" is not pinned to a commit/);
+    expect(lintWorkflow(wf('actions/checkout@0123456789abcdef0123456789abcdef01234567')).join('\n')).toMatch(/does not say which release/);
+    expect(lintWorkflow(wf('actions/checkout@0123456789abcdef0123456789abcdef01234567 # v5.1.0'))).toEqual([]);
+    expect(lintWorkflow(wf('./.github/actions/local'))).toEqual([]);
   });
 
   it('reports schema errors such as a misspelt key', () => {

@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchIndexOptions } from '../../../src/integrations/pagefind';
 import { CACHE_FOLDER } from '../../../src/lib/search/comment-index';
+import { recordCodeDigest } from '../../../src/integrations/record-cache';
 
 /** The indexing hook on a tiny content folder, with the real Pagefind binary. */
 
@@ -52,7 +53,7 @@ beforeEach(() => {
     cutoff: new Date('2026-01-01T00:00:00Z'),
     includeDrafts: false,
     pagefindVersion: '1.6.0',
-    codeDigest: 'code-1',
+    recordCode: 'code-1',
   };
   mkdirSync(options.siteDir);
 });
@@ -63,7 +64,8 @@ afterEach(() => {
 });
 
 const fragments = (bundle: string) => readdirSync(join(options.siteDir, bundle, 'fragment'));
-const kept = () => readdirSync(join(options.cacheDir, CACHE_FOLDER));
+const kept = (kind = 'comments') => readdirSync(join(options.cacheDir, CACHE_FOLDER)).filter((f) => f.startsWith(`${kind}-`));
+const memoFile = () => join(options.cacheDir, CACHE_FOLDER, readdirSync(join(options.cacheDir, CACHE_FOLDER)).find((f) => f.startsWith('records-'))!);
 
 describe('buildSearchIndex', () => {
   it('writes a posts bundle and a comments bundle, visible posts only, without unused UI files', { timeout: 60_000 }, async () => {
@@ -104,11 +106,44 @@ describe('buildSearchIndex', () => {
     expect(messages.at(-1)).toMatch(/indexed in pagefind-comments/);
     expect(kept()).not.toEqual(second);
 
-    // New record code (records.ts, the sanitizer, dependencies…): rebuilt, never a stale bundle.
-    const third = kept();
-    await buildSearchIndex({ ...options, codeDigest: 'code-2' }, logger);
-    expect(messages.at(-1)).toMatch(/indexed in pagefind-comments/);
-    expect(kept()).not.toEqual(third);
+    // New record code: every record made again; a bundle whose records came out the same is still valid.
+    await buildSearchIndex({ ...options, recordCode: 'code-2' }, logger);
+    expect(messages.at(-1)).toMatch(/records .* \(1 made, 0 kept\)/);
+    expect(messages.at(-1)).toMatch(/^reused 2 posts.*reused from the cache/);
+  });
+
+  it('keys each bundle by its records, so a wrong kept record cannot serve a stale bundle', { timeout: 90_000 }, async () => {
+    await buildSearchIndex(options, logger);
+    expect(messages.at(-1)).toMatch(/\(1 made, 0 kept\)/);
+    await buildSearchIndex(options, logger);
+    expect(messages.at(-1)).toMatch(/\(0 made, 1 kept\)/);
+    expect(messages.at(-1)).toMatch(/^reused 2 posts.*reused from the cache/);
+    // A kept comment record that differs from what the code would make now (as if the code
+    // had changed without the memo noticing): the bundle digest differs, so it is indexed.
+    const memo = JSON.parse(readFileSync(memoFile(), 'utf8')) as Record<string, { html: string }>;
+    for (const record of Object.values(memo)) record.html = record.html.replace('First comment.', 'First comment, as it was.');
+    writeFileSync(memoFile(), JSON.stringify(memo));
+    await buildSearchIndex(options, logger);
+    expect(messages.at(-1)).toMatch(/comment threads \(2 comments\) indexed/);
+  });
+
+  it("keys the record code by the files the record module imports, not by a list", { timeout: 60_000 }, async () => {
+    const project = join(root, 'project');
+    const source = join(process.cwd(), 'src');
+    cpSync(source, join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'package-lock.json'), '{}');
+    const before = await recordCodeDigest(project);
+    expect(await recordCodeDigest(project)).toBe(before);
+    // A module two imports away from the record code (records.ts -> sanitize.ts).
+    writeFileSync(join(project, 'src/lib/sanitize.ts'), `${readFileSync(join(project, 'src/lib/sanitize.ts'), 'utf8')}\n// changed\n`);
+    const sanitized = await recordCodeDigest(project);
+    expect(sanitized).not.toBe(before);
+    writeFileSync(join(project, 'package-lock.json'), '{"lockfileVersion":3}');
+    expect(await recordCodeDigest(project)).not.toBe(sanitized);
+    // A page component is not record code.
+    const locked = await recordCodeDigest(project);
+    writeFileSync(join(project, 'src/pages/404.astro'), 'changed');
+    expect(await recordCodeDigest(project)).toBe(locked);
   });
 
   it('fails naming the file and the field when a post or comment file is invalid', { timeout: 60_000 }, async () => {

@@ -110,3 +110,43 @@ describe('the live result count', () => {
     expect(resultSummary('zzz', { post: 0, comment: 0 }, true)).toBe('No results for “zzz”.');
   });
 });
+
+describe('excerpts as readers see them (issue 20)', () => {
+  it('highlights words, not the punctuation Pagefind marks with them', async () => {
+    const { markWordsOnly } = await import('../../../src/lib/search/results');
+    expect(markWordsOnly(excerptParts('in <mark>jails.</mark> And <mark>“jail:</mark> <mark>jail\'s</mark> <mark>…</mark>'))).toEqual([
+      { text: 'in ', marked: false },
+      { text: 'jails', marked: true },
+      { text: '. And “', marked: false },
+      { text: 'jail', marked: true },
+      { text: ': ', marked: false },
+      { text: "jail's", marked: true },
+      { text: ' …', marked: false },
+    ]);
+  });
+
+  it('drops the title words an excerpt begins with', async () => {
+    const { withoutTitle } = await import('../../../src/lib/search/results');
+    const title = 'What Has Changed in the Jails';
+    expect(withoutTitle(excerptParts('Changed in the <mark>Jails</mark>. A reader asked me'), title)).toEqual([{ text: 'A reader asked me', marked: false }]);
+    expect(withoutTitle(excerptParts('What Has Changed in the Jails. A reader'), title)).toEqual([{ text: 'A reader', marked: false }]);
+    expect(withoutTitle(excerptParts('Who Decides? ClinkShrink and I'), 'Involuntary Treatment: Who Decides?')).toEqual([{ text: 'ClinkShrink and I', marked: false }]);
+    // A body that merely shares a word with the title keeps it.
+    expect(withoutTitle(excerptParts('Jailsbreak is not a word'), title)).toEqual([{ text: 'Jailsbreak is not a word', marked: false }]);
+    expect(withoutTitle(excerptParts('started working in <mark>jails</mark>.'), title)).toEqual(excerptParts('started working in <mark>jails</mark>.'));
+  });
+
+  it('shapes a post result with both rules applied', () => {
+    const shaped = shapeResult({
+      url: '/2017/02/what-has-changed-in-jails.html',
+      excerpt: 'Changed in the <mark>Jails.</mark> A reader asked about <mark>jails.</mark>',
+      meta: { title: 'What Has Changed in the Jails' },
+      filters: { type: ['post'] },
+    });
+    expect(shaped.excerpt).toEqual([
+      { text: 'A reader asked about ', marked: false },
+      { text: 'jails', marked: true },
+      { text: '.', marked: false },
+    ]);
+  });
+});

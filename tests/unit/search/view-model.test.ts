@@ -101,3 +101,24 @@ describe('comments and date order', () => {
     for (const q of ['q=a&comments=1', 'q=a&sort=newest']) expect(dateSortedLists(parseSearchState(q), planSearch(parseSearchState(q)))).toBeUndefined();
   });
 });
+
+describe('round two (issue 20): counts not known yet, filters applied, suggestions', () => {
+  it('shows the build’s thread count for the empty search, "…" for others until counted', async () => {
+    const { threadCountShown } = await import('../../../src/lib/search/view-model');
+    expect(threadCountShown({ commentThreads: undefined, blank: true }, 8)).toBe(8);
+    expect(threadCountShown({ commentThreads: undefined, blank: false }, 8)).toBeUndefined();
+    expect(threadCountShown({ commentThreads: 3, blank: false }, 8)).toBe(3);
+    expect(threadCountShown({ commentThreads: 0, blank: true }, 8)).toBe(0);
+  });
+
+  it('counts the filter values chosen, and asks for a suggestion only when words found nothing', async () => {
+    const { appliedFilterCount, wantsSuggestion } = await import('../../../src/lib/search/view-model');
+    const { parseSearchState } = await import('../../../src/lib/search/state');
+    expect(appliedFilterCount(parseSearchState('q=jail'))).toBe(0);
+    expect(appliedFilterCount(parseSearchState('q=jail&author=Dinah&author=Roy&year=2013'))).toBe(3);
+    expect(wantsSuggestion(parseSearchState('q=psychotheraphy'), { blank: false, found: 0 })).toBe(true);
+    expect(wantsSuggestion(parseSearchState('q=jail'), { blank: false, found: 4 })).toBe(false);
+    expect(wantsSuggestion(parseSearchState('author=Dinah'), { blank: false, found: 0 })).toBe(false);
+    expect(wantsSuggestion(parseSearchState(''), { blank: true, found: 0 })).toBe(false);
+  });
+});

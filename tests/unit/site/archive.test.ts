@@ -58,3 +58,16 @@ describe('pagination', () => {
     expect(() => paginate([1], 0, '/')).toThrow(RangeError);
   });
 });
+
+describe('month archives page on into their neighbours (issue 20)', () => {
+  it('links the first page of a month to the newer month and its last page to the older month', async () => {
+    const { chainListings, paginate } = await import('../../../src/lib/site/pagination');
+    const [nov, jun, apr] = chainListings([paginate([1, 2, 3], 7, '/2008/11/'), paginate([1, 2, 3, 4, 5, 6, 7, 8], 7, '/2008/06/'), paginate([1], 7, '/2007/04/')]);
+    expect(nov!.map((p) => [p.newerPath, p.olderPath])).toEqual([[undefined, '/2008/06/']]);
+    expect(jun!.map((p) => [p.newerPath, p.olderPath])).toEqual([
+      ['/2008/11/', '/2008/06/page/2/'],
+      ['/2008/06/', '/2007/04/'],
+    ]);
+    expect(apr!.map((p) => [p.newerPath, p.olderPath])).toEqual([['/2008/06/page/2/', undefined]]);
+  });
+});

@@ -2,7 +2,7 @@ import type { Issue } from '../types';
 import type { Check, CheckInput } from './types';
 
 /**
- * Spelling (cspell) and wording (textlint) as checks. Their engines are slow to start
+ * Spelling (cspell) and wording (write-good and the blog's lists) as checks. Their engines are slow to start
  * and need the project's configuration, so they are passed in (tests use stand-ins).
  */
 export type TextCheck = (text: string, post: CheckInput) => Promise<Issue[]>;

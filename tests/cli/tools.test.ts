@@ -27,7 +27,7 @@ const TOOLS: Array<[script: string, command: string]> = [
 
 describe('command-line tools', () => {
   for (const [script, command] of TOOLS) {
-    it(`${script}: --help prints the usage; --bogus is one line of error and the usage, exit 2`, { timeout: 60_000 }, () => {
+    it(`${script}: --help prints the usage; --bogus is one line of error and the usage, exit 2`, () => {
       const help = run(script, '--help');
       expect(help.status, help.stderr).toBe(0);
       expect(help.stdout).toContain(`Usage: ${command}`);
@@ -43,7 +43,7 @@ describe('command-line tools', () => {
     });
   }
 
-  it('check:links honours its folder argument: a folder that is not there is an error naming it', { timeout: 60_000 }, () => {
+  it('check:links honours its folder argument: a folder that is not there is an error naming it', () => {
     const r = run('check-links.ts', 'nodir');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the folder "nodir" does not exist');

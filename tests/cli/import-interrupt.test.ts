@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WriteError } from '../../../src/lib/import/writer';
-import { importInto, ours, scratch, snapshot } from './helpers';
+import { WriteError } from '../../src/lib/import/writer';
+import { importInto, ours, scratch, snapshot } from '../unit/import/helpers';
 
 /**
  * The commit survives being killed at any step: content/ is either as it was or,
@@ -66,7 +66,7 @@ describe('an import killed while writing', () => {
       expect(again.stdout).toMatch(step === 'after-staging' ? /removed \.import-staging-\d+, left by an import stopped before it wrote anything/ : /completed an interrupted import/);
       expect(owned(root)).toEqual(reference);
       expect(stagingIn(content)).toEqual([]);
-    }, 120_000);
+    });
   }
 
   it('staging folders are git-ignored', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalGitBackend, STATUS_TRAILER } from '../../../src/lib/editor/local-git';
+import { LocalGitBackend, STATUS_TRAILER } from '../../src/lib/editor/local-git';
 
 /** The editor's local backend on a scratch repository: what it commits, where, and what it never touches. */
 let dir = '';

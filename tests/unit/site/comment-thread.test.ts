@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { bloggerThread } from '../../../src/lib/site/comment-thread';
+import type { StoredComment } from '../../../src/lib/schemas';
+
+let n = 0;
+function comment(id: string, parentId: string | null, minute: number): StoredComment {
+  n++;
+  return {
+    id: `site:${id}`,
+    parentId: parentId && `site:${parentId}`,
+    published: `2015-03-03T10:${String(minute).padStart(2, '0')}:00-05:00`,
+    author: { name: `Reader ${id}`, role: 'reader', identity: 'guest' },
+    bodyHtml: '<p>x</p>',
+    status: 'visible',
+    source: { system: 'site', file: 'x.json', id: String(n), postRef: 'p' },
+  } as StoredComment;
+}
+
+describe("Blogger's one level of replies", () => {
+  it('puts every reply, however deep it was stored, at the reply level in time order, naming the reply it answers', () => {
+    const comments = [
+      comment('1', null, 0),
+      comment('2', '1', 1),
+      comment('3', '2', 2),
+      comment('4', '1', 3),
+      comment('5', '3', 4),
+      comment('6', null, 5),
+    ];
+    const thread = bloggerThread(comments);
+    expect(thread.map((e) => e.comment.id)).toEqual(['site:1', 'site:6']);
+    expect(thread[0]!.replies.map((r) => [r.comment.id, r.inReplyTo?.id])).toEqual([
+      ['site:2', undefined],
+      ['site:3', 'site:2'],
+      ['site:4', undefined],
+      ['site:5', 'site:3'],
+    ]);
+    expect(thread[1]!.replies).toEqual([]);
+    // The stored comments keep their parents.
+    expect(comments.find((c) => c.id === 'site:5')!.parentId).toBe('site:3');
+  });
+
+  it('keeps orphans and cycles at the top level, as threadComments does', () => {
+    const thread = bloggerThread([comment('a', 'missing', 0), comment('b', 'c', 1), comment('c', 'b', 2)]);
+    expect(thread.map((e) => e.comment.id)).toContain('site:a');
+    const all = thread.flatMap((e) => [e.comment.id, ...e.replies.map((r) => r.comment.id)]);
+    expect(all.sort()).toEqual(['site:a', 'site:b', 'site:c']);
+  });
+});
