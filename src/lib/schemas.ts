@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LABEL_FORBIDDEN_CHARACTERS, LABEL_MAX_LENGTH, LABEL_MESSAGES } from './label-name';
 import { commentAnchor } from './comment-address';
 import { zonedNoon } from './dates';
 import { trimInvisible } from './fold';
@@ -63,11 +64,9 @@ export const labelName = z
   .pipe(
     z
       .string()
-      .min(1, { error: 'labels cannot be empty' })
-      .max(100, { error: 'labels are at most 100 characters' })
-      .refine((l) => !/[/\\?#%<>,]/.test(l), {
-        error: 'labels cannot contain / \\ ? # % < > or , (they would break the label address)',
-      }),
+      .min(1, { error: LABEL_MESSAGES.empty })
+      .max(LABEL_MAX_LENGTH, { error: LABEL_MESSAGES.tooLong })
+      .refine((l) => !LABEL_FORBIDDEN_CHARACTERS.test(l), { error: LABEL_MESSAGES.forbidden }),
   );
 
 /** A series is its name: every post with the same name is one part, in order of publication. */

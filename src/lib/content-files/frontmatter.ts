@@ -116,3 +116,41 @@ export function frontMatterYaml(data: Record<string, unknown>, options: WriteOpt
   if (options.trailingComment) (doc.contents as { comment?: string }).comment = ` ${options.trailingComment}`;
   return doc.toString({ defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0, flowCollectionPadding: false });
 }
+
+/**
+ * Front matter edited in place: `changes` sets keys (new ones at the end) or, with
+ * `undefined`, removes them. Only the text of those values changes: every other line
+ * (its value, quoting, spacing and comments) stays byte for byte as written. New values
+ * are written as `writeFrontMatter` writes them (strings double-quoted, flow keys
+ * inline). The editor saves through this, so a title edit changes one line.
+ */
+export function editFrontMatterYaml(yaml: string, changes: Record<string, unknown>, options: WriteOptions = {}): string {
+  const doc = parseDocument(yaml, { uniqueKeys: true });
+  if (doc.errors.length) throw new Error(`The front matter cannot be read: ${doc.errors[0]!.message.split('\n')[0]}`);
+  type Range = [number, number, number];
+  const items = ((doc.contents as { items?: Array<{ key?: { value?: unknown; range?: Range }; value?: { range?: Range } | null }> } | null)?.items ?? []);
+  const edits: Array<{ start: number; end: number; text: string }> = [];
+  let appended = '';
+  for (const [key, value] of Object.entries(changes)) {
+    const pair = items.find((p) => p.key?.value === key);
+    const keyRange = pair?.key?.range;
+    if (!pair || !keyRange) {
+      if (value !== undefined) appended += frontMatterYaml({ [key]: value }, options);
+      continue;
+    }
+    const valueEnd = pair.value?.range?.[1] ?? keyRange[1];
+    if (value === undefined) {
+      // The whole entry, from the start of its line to the end of its last line.
+      const start = yaml.lastIndexOf('\n', keyRange[0] - 1) + 1;
+      const newline = yaml.indexOf('\n', Math.max(valueEnd - 1, keyRange[1]));
+      edits.push({ start, end: newline < 0 ? yaml.length : newline + 1, text: '' });
+      continue;
+    }
+    const line = frontMatterYaml({ [key]: value }, options).replace(/\n$/, '');
+    edits.push({ start: keyRange[1], end: valueEnd, text: line.slice(line.indexOf(':')) });
+  }
+  let out = yaml;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  if (out && !out.endsWith('\n')) out += '\n';
+  return out + appended;
+}

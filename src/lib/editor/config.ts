@@ -1,4 +1,3 @@
-import { z } from 'astro/zod';
 import { stringify } from 'yaml';
 
 /**
@@ -12,8 +11,18 @@ import { stringify } from 'yaml';
 /** Where posts live and how a new one is named: content/posts/YYYY/MM/slug.md. */
 export const POSTS_FOLDER = 'content/posts';
 export const POST_EXTENSION = 'md';
-/** The custom file format registered by the editor script (src/scripts/editor-admin.ts). */
+/** Posts written in MDX (every post `npm run new` starts): a collection of their own, edited as written. */
+export const MDX_EXTENSION = 'mdx';
+/** The custom file formats registered by the editor script (src/scripts/editor-admin.ts), one per extension. */
 export const POST_FORMAT = 'shrinkrap-post';
+export const MDX_POST_FORMAT = 'shrinkrap-mdx-post';
+/** The collections: plain Markdown posts (new posts go here), and MDX posts. */
+export const POSTS_COLLECTION = 'posts';
+export const MDX_POSTS_COLLECTION = 'mdx-posts';
+
+/** Form data that is never a field: the file as read (so a save rewrites only what changed), and the author's name for cards. */
+export const ORIGINAL_FIELD = 'originalFile';
+export const BYLINE_FIELD = 'byline';
 
 /**
  * Values the editor script computes just before saving (New York month, Blogger slug) and
@@ -24,13 +33,14 @@ export const PLACEMENT_FIELDS = { year: 'postyear', month: 'postmonth', slug: 'p
 /** Post fields the editor does not offer, and why: the drift test checks this list too. */
 export const FIELDS_NOT_IN_EDITOR: Readonly<Record<string, string>> = {
   legacy: 'written by the importer for posts from the old blog; kept as is when such a post is edited',
+  draft: 'the editorial status (Draft, In review, Ready, Published) is the one switch: a post is on the site once published; a draft: true left by npm run new is removed when the post is first saved in the editor',
 };
+
+/** Required by the schema, but may be left empty in the form: the editor fills in now when it saves. */
+export const DATE_FILLED_ON_SAVE = 'published';
 
 /** Editor-only fields that the file format folds into `labels` (new labels are checked before saving). */
 export const NEW_LABELS_FIELD = 'newLabels';
-
-/** Markdown images written with an empty description: `![](…)` or `![ ](…)`. */
-export const IMAGE_WITHOUT_ALT = /!\[\s*\]\(/;
 
 export interface EditorAuthor {
   id: string;
@@ -60,23 +70,22 @@ export interface EditorConfigInput {
 
 type Field = Record<string, unknown> & { name: string; widget: string };
 
-export function editorPostFields(input: Pick<EditorConfigInput, 'authors' | 'labels' | 'timeZone'>): Field[] {
-  const authorOptions = input.authors.map((a) => ({ label: `${a.handle} (${a.name})`, value: a.id }));
+export function editorPostFields(input: Pick<EditorConfigInput, 'authors' | 'labels' | 'timeZone'>, body: 'markdown' | 'mdx' = 'markdown'): Field[] {
+  const authorOptions = input.authors.map((a) => ({ label: a.handle, value: a.id }));
   const labels = [...input.labels].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  const zone = input.timeZone === 'America/New_York' ? 'New York' : input.timeZone;
+  const dateHint = `${zone} time, as the blog shows it: 2026-11-30 22:30.`;
   return [
     { name: 'title', label: 'Title', widget: 'string', required: true, hint: 'As readers see it. The address is made from it once, Blogger-style.' },
     {
       name: 'published',
-      label: 'Date and time',
-      widget: 'datetime',
-      required: true,
-      format: 'YYYY-MM-DDTHH:mm:ssZ',
-      date_format: 'YYYY-MM-DD',
-      time_format: 'HH:mm',
-      default: '{{now}}',
-      hint: `Shown in your computer's time; saved in the blog's (${input.timeZone}). A time in the future schedules the post: it appears at the first build after that time.`,
+      label: `Date and time (${zone})`,
+      widget: 'string',
+      // Left empty, it is filled with now when the post is saved (DATE_FILLED_ON_SAVE).
+      required: false,
+      hint: `${dateHint} Left empty: now, when you save. A time in the future schedules the post: it appears at the first build after that time.`,
     },
-    { name: 'updated', label: 'Updated', widget: 'datetime', required: false, format: 'YYYY-MM-DDTHH:mm:ssZ' },
+    { name: 'updated', label: `Updated (${zone})`, widget: 'string', required: false, hint: dateHint },
     { name: 'author', label: 'Author', widget: 'select', required: true, options: authorOptions },
     { name: 'labels', label: 'Labels', widget: 'select', multiple: true, required: false, default: [], options: labels },
     {
@@ -87,14 +96,12 @@ export function editorPostFields(input: Pick<EditorConfigInput, 'authors' | 'lab
       default: [],
       hint: 'Checked before saving: a label too close to an existing one is refused.',
     },
-    { name: 'draft', label: 'Draft (only previews show it)', widget: 'boolean', required: false, default: true },
     {
       name: 'description',
       label: 'Description',
       widget: 'text',
       required: false,
-      hint: 'One or two sentences for search results and link previews.',
-      pattern: ['^[\\s\\S]{0,300}$', 'At most 300 characters.'],
+      hint: 'One or two sentences for search results and link previews (at most 300 characters).',
     },
     { name: 'proofreadBy', label: 'Proofread by', widget: 'select', multiple: true, required: false, default: [], options: authorOptions },
     {
@@ -104,20 +111,22 @@ export function editorPostFields(input: Pick<EditorConfigInput, 'authors' | 'lab
       required: false,
       hint: 'Only for a post that is one part of several: the series name, written the same way on every part ("A Day in the Jail Clinic"). Parts are numbered by date.',
     },
-    {
-      name: 'body',
-      label: 'Post',
-      widget: 'markdown',
-      required: true,
-      // The markdown field is saved as written; an image with an empty description is refused here.
-      pattern: ['^(?![\\s\\S]*!\\[\\s*\\]\\()', 'Every picture needs a description: write it between the square brackets, ![like this](…).'],
-    },
+    body === 'mdx'
+      ? {
+          name: 'body',
+          label: 'Post',
+          widget: 'markdown',
+          required: true,
+          // As written: components (<VideoEmbed … />), imports and {/* notes */} are kept exactly, and stay visible.
+          modes: ['raw'],
+          hint: 'This post is MDX: its text is shown exactly as written, and lines such as <VideoEmbed … /> or import … are kept as they are.',
+        }
+      : { name: 'body', label: 'Post', widget: 'markdown', required: true },
   ];
 }
 
 export function editorConfig(input: EditorConfigInput): Record<string, unknown> {
   const base = input.base.replace(/\/$/, '');
-  const { year, month, slug } = PLACEMENT_FIELDS;
   return {
     backend: {
       name: 'github',
@@ -128,8 +137,9 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
       squash_merges: true,
       commit_messages: { create: 'New post: {{slug}}', update: 'Edit post: {{slug}}', uploadMedia: 'Picture: {{path}}' },
     },
-    // `npm run write`: the dev server forwards this same-origin address to decap-server.
+    // `npm run write`: the dev server answers at this same-origin address (src/lib/editor/local-git.ts).
     local_backend: { url: `${base}/admin/api/v1` },
+    logo_url: `${base}/favicon.svg`,
     publish_mode: 'editorial_workflow',
     site_url: input.siteUrl,
     display_url: input.siteUrl,
@@ -138,54 +148,42 @@ export function editorConfig(input: EditorConfigInput): Record<string, unknown> 
     media_folder: `${POSTS_FOLDER}/images`,
     public_folder: './images',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
-    collections: [
-      {
-        name: 'posts',
-        label: 'Posts',
-        label_singular: 'Post',
-        folder: POSTS_FOLDER,
-        extension: POST_EXTENSION,
-        format: POST_FORMAT,
-        create: true,
-        delete: false,
-        // The month in the blog's zone and the Blogger slug are computed before saving
-        // (src/lib/editor/post.ts): Decap's own {{year}}/{{month}} would use UTC.
-        // (Decap lower-cases the path template and turns "." into "-", so no `fields.` prefix.)
-        path: `{{${year}}}/{{${month}}}/{{slug}}`,
-        slug: `{{${slug}}}`,
-        // Each post's pictures go in an images/ folder beside it, as the importer does.
-        media_folder: 'images',
-        public_folder: './images',
-        summary: '{{title}} ({{author}})',
-        sortable_fields: ['published', 'title'],
-        view_filters: [{ label: 'Drafts', field: 'draft', pattern: true }],
-        preview_path: '{{dirname}}/{{filename}}.html',
-        fields: editorPostFields(input),
-      },
-    ],
+    collections: [postsCollection(input, 'markdown'), postsCollection(input, 'mdx')],
+  };
+}
+
+/** One collection per file extension (Decap lists a folder by one extension). */
+function postsCollection(input: EditorConfigInput, body: 'markdown' | 'mdx'): Record<string, unknown> {
+  const { year, month, slug } = PLACEMENT_FIELDS;
+  const mdx = body === 'mdx';
+  return {
+    name: mdx ? MDX_POSTS_COLLECTION : POSTS_COLLECTION,
+    label: mdx ? 'Posts in MDX' : 'Posts',
+    label_singular: 'Post',
+    description: mdx
+      ? 'Posts started with npm run new, or with a video: their text is shown and kept exactly as written.'
+      : 'New posts are written here, in plain Markdown, as the importer writes the old blog\'s posts.',
+    folder: POSTS_FOLDER,
+    extension: mdx ? MDX_EXTENSION : POST_EXTENSION,
+    format: mdx ? MDX_POST_FORMAT : POST_FORMAT,
+    create: !mdx,
+    delete: false,
+    // The month in the blog's zone and the Blogger slug are computed before saving
+    // (src/lib/editor/post.ts): Decap's own {{year}}/{{month}} would use UTC.
+    // (Decap lower-cases the path template and turns "." into "-", so no `fields.` prefix.)
+    path: `{{${year}}}/{{${month}}}/{{slug}}`,
+    slug: `{{${slug}}}`,
+    // Each post's pictures go in an images/ folder beside it, as the importer does.
+    media_folder: 'images',
+    public_folder: './images',
+    // Workflow cards and lists: the title and the author's name.
+    summary: `{{title}} · {{${BYLINE_FIELD}}}`,
+    sortable_fields: ['published', 'title'],
+    preview_path: '{{dirname}}/{{filename}}.html',
+    fields: editorPostFields(input, body),
   };
 }
 
 export function editorConfigYaml(input: EditorConfigInput): string {
   return `# Generated at build time by src/lib/editor/config.ts: edit that, not this.\n${stringify(editorConfig(input), { lineWidth: 0, aliasDuplicateObjects: false })}`;
-}
-
-const backendEnv = z.object({
-  EDITOR_REPO: z
-    .string()
-    .regex(/^[\w.-]+\/[\w.-]+$/, { error: 'EDITOR_REPO must be "owner/name" of the GitHub repository, e.g. shrinkrap/shrinkrap' })
-    .default('shrinkrap/shrinkrap'),
-  EDITOR_BRANCH: z.string().min(1).default('main'),
-  EDITOR_AUTH_URL: z.url({ error: 'EDITOR_AUTH_URL must be the https address of the sign-in endpoint' }).optional(),
-  EDITOR_AUTH_ENDPOINT: z.string().min(1).optional(),
-});
-
-/** The GitHub backend from the environment (docs/WRITING.md, "Signing in with GitHub"). */
-export function editorBackendFromEnv(env: Record<string, string | undefined>): EditorBackend {
-  const parsed = backendEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([k, v]) => k in backendEnv.shape && v)));
-  if (!parsed.success) {
-    throw new Error(`Invalid editor settings in the environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  const e = parsed.data;
-  return { repo: e.EDITOR_REPO, branch: e.EDITOR_BRANCH, authBaseUrl: e.EDITOR_AUTH_URL?.replace(/\/$/, ''), authEndpoint: e.EDITOR_AUTH_ENDPOINT };
 }

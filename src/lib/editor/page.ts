@@ -74,13 +74,31 @@ export function editorPageHtml(options: { base: string; siteTitle: string }): st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(editorCsp())}">
-<link rel="icon" href="data:,">
+<link rel="icon" href="${escapeAttr(options.base.replace(/\/$/, ''))}/favicon.svg" type="image/svg+xml">
 <title>Write · ${escapeAttr(options.siteTitle)}</title>
 <link rel="cms-config-url" type="text/yaml" href="${escapeAttr(admin)}config.yml">
+<link rel="stylesheet" href="${escapeAttr(admin)}admin.css">
 </head>
 <body>
 <script src="${escapeAttr(admin)}editor.js"></script>
 <script src="${escapeAttr(admin)}decap-cms.js"></script>
+</body>
+</html>
+`;
+}
+
+/** /admin/ in a build made without the editor installed (`npm ci --omit=dev`). */
+export function editorMissingHtml(options: { siteTitle: string }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex, nofollow">
+<title>Write · ${escapeAttr(options.siteTitle)}</title>
+</head>
+<body>
+<h1>The editor is not part of this build</h1>
+<p>This copy of ${escapeAttr(options.siteTitle)} was built without its development tools (npm ci --omit=dev), which include the browser editor. Build with npm ci to have it at /admin/.</p>
 </body>
 </html>
 `;

@@ -16,7 +16,6 @@ export interface PreviewModel {
   author: string;
   labels: string[];
   proofreadBy: string[];
-  draft: boolean;
 }
 
 export function previewModel(
@@ -27,7 +26,7 @@ export function previewModel(
 ): PreviewModel {
   const handle = (id: unknown) => authors.find((a) => a.id === id)?.handle ?? String(id ?? '');
   const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => String(x ?? '').trim()).filter(Boolean) : []);
-  const published = toDate(data.published);
+  const published = toDate(data.published, timeZone);
   const labels = [...list(data.labels), ...list(data[NEW_LABELS_FIELD])].map((l) => aliases.get(l) ?? l);
   return {
     dateHeader: published && formatDateHeader(published, timeZone),
@@ -37,6 +36,5 @@ export function previewModel(
     author: handle(data.author),
     labels: [...new Set(labels)].sort(compareLabels),
     proofreadBy: list(data.proofreadBy).map(handle),
-    draft: data.draft !== false,
   };
 }

@@ -4,6 +4,7 @@ import { parseCli, usage, type CliSpec } from '../tools/cli';
 import { ContentFileError, LinkOutsideError, readTextFile } from '../content-files';
 import { hasErrors, proofreadPost, unreadableReport, type Engines } from './proofread';
 import { renderMarkdown, renderText } from './report';
+import { forAudience } from './audience';
 import { changedPosts, contextFor, loadWorkspace, type Workspace } from './workspace';
 import { postIdFromFile } from './checks';
 import type { PostReport } from './types';
@@ -37,6 +38,7 @@ export const PROOFREAD_CLI: CliSpec = {
     output: { type: 'string', value: 'file', help: 'write the sheet to this file instead of the screen' },
     'no-spelling': { type: 'boolean', default: false, help: 'skip the spelling check' },
     'no-wording': { type: 'boolean', default: false, help: 'skip the wording check' },
+    for: { type: 'string', value: 'terminal|editor', default: 'terminal', help: 'editor: advice in the words of the browser editor (its fields, no commands), for its pull requests' },
   },
 };
 
@@ -103,9 +105,13 @@ export async function runProofread(argv: string[], io: CliIo): Promise<number> {
     if (parsed.stderr) io.stderr(parsed.stderr);
     return parsed.code;
   }
-  const values = parsed.values as { format: string; base: string; all?: boolean; output?: string };
+  const values = parsed.values as { format: string; base: string; all?: boolean; output?: string; for: string };
   if (values.format !== 'text' && values.format !== 'markdown') {
     io.stderr(`--format must be text or markdown (got "${values.format}").\n`);
+    return 2;
+  }
+  if (values.for !== 'terminal' && values.for !== 'editor') {
+    io.stderr(`--for must be terminal or editor (got "${values.for}").\n`);
     return 2;
   }
   let ws: Workspace;
@@ -128,7 +134,7 @@ export async function runProofread(argv: string[], io: CliIo): Promise<number> {
   for (const file of files) reports.push(await proofreadFile(file, ws, io, engines));
 
   const render = values.format === 'markdown' ? renderMarkdown : renderText;
-  const sheet = render(reports, { now: io.now, timeZone: io.timeZone });
+  const sheet = render(forAudience(reports, values.for), { now: io.now, timeZone: io.timeZone });
   if (values.output) {
     writeFileSync(resolve(io.root, values.output), sheet);
     io.stderr(`Proof sheet for ${reports.length} post(s) written to ${values.output}\n`);

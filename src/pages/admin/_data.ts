@@ -1,7 +1,8 @@
 import { getAuthors, getLabelIndex, getLabelInfo } from '../../data/content';
 import { settings } from '../../data/settings';
 import { siteConfig } from '../../site.config';
-import { editorBackendFromEnv, type EditorConfigInput } from '../../lib/editor/config';
+import { type EditorConfigInput } from '../../lib/editor/config';
+import { editorBackendFromEnv } from '../../lib/editor/backend-env';
 
 /** The registries the editor is generated from: authors, labels in use and labels.yaml. */
 export async function editorRegistry() {

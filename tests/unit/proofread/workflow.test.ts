@@ -49,7 +49,10 @@ describe('.github/workflows/pr-preview.yml', () => {
     const job = wf.jobs['proof-sheet']!;
     expect(uses(job, 'actions/checkout')?.with?.['fetch-depth']).toBe(0);
     const proof = job.steps.find((s) => s.id === 'proof')!;
-    expect(proof.run).toContain('npm run --silent proofread -- --format markdown --base "origin/$BASE_REF" --output proof-sheet.md');
+    expect(proof.run).toContain('npm run --silent proofread -- --format markdown --base "origin/$BASE_REF" --for "$audience" --output proof-sheet.md');
+    // Drafts from the browser editor get the sheet in the editor's words.
+    expect(proof.run).toContain('case "$HEAD_REF" in cms/*) audience=editor ;; esac');
+    expect(proof.env?.HEAD_REF).toBe('${{ github.head_ref }}');
     expect(proof.env?.BASE_REF).toBe('${{ github.base_ref }}');
     const comment = uses(job, 'actions/github-script')!;
     const script = String(comment.with?.script);
