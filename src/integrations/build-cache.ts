@@ -76,7 +76,8 @@ function beginBuild(state: BuildState, logger: AstroIntegrationLogger): void {
   if (reasons.length > 0) {
     // Astro's page cache, its record of keys, the content store, and the output made from them.
     for (const f of ['incremental-build.json', 'dist', 'data-store.json', KEY_FILE]) rmSync(join(state.cacheDir, f), { recursive: true, force: true });
-    emptyFolder(state.outDir);
+    // Never the project itself (OUT_DIR=. would otherwise empty it).
+    if (!`${state.root}${sep}`.startsWith(`${resolve(state.outDir)}${sep}`)) emptyFolder(state.outDir);
     logger.info(`build cache: discarded (${reasons.join('; ')}); every page is rendered`);
   }
   mkdirSync(state.cacheDir, { recursive: true });
