@@ -75,7 +75,7 @@ export default defineConfig({
           name: 'incremental',
           include: ['tests/incremental/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 300_000,
+          testTimeout: 900_000,
           hookTimeout: 600_000,
           fileParallelism: false,
           // Last and alone: its builds would slow the browser tests' timing.
