@@ -25,7 +25,8 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
 
 /**
  * Kinds of test, one command (`npm test`):
- *  - unit: pure logic in src/lib and scripts, no build;
+ *  - unit: pure logic in src/lib and scripts, in-process: no build, no command spawned;
+ *  - cli: the command-line tools run as real commands (tests/cli/);
  *  - build: the sample site built once (tests/global-build.ts) and checked in dist/;
  *  - browser: real Chromium against the built site (skipped with instructions when
  *    Chromium is absent, except in CI where it must be present);
@@ -35,12 +36,22 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
  */
 export default defineConfig({
   test: {
+    // The usual report, then where the time went (tests/timing-reporter.ts).
+    reporters: ['default', './tests/timing-reporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'cli',
+          include: ['tests/cli/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
         },
       },
       {

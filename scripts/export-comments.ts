@@ -4,7 +4,7 @@ import { buildSettings } from '../src/lib/build-settings';
 import { commentsAtomFeed } from '../src/lib/export/atom';
 import { commentsJsonFeedPages, jsonFeedText } from '../src/lib/export/jsonfeed';
 import { loadExportInput } from '../src/lib/export/load';
-import { absoluteFrom, pathOfPost, postIdFrom } from '../src/lib/export/model';
+import { absoluteFrom, pathOfPost, postIdFrom } from '../src/lib/export/input';
 import { commentsWxr } from '../src/lib/export/wxr';
 import { renderAtom } from '../src/lib/feed-xml';
 import { commentsFeedPath, postCommentsFeedPath } from '../src/lib/urls';

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AuthorMap } from '../src/lib/import/authors';
 import { runImport, type ImportResult } from '../src/lib/import/index';
 import type { PostComments } from '../src/lib/schemas';
-import { childEnv } from './child-env';
+import { buildFixtureSite, type FixtureResult } from './fixture-site';
 
 /**
  * Import export files into a scratch content folder (under the OS temp dir), build that site into
@@ -18,7 +17,7 @@ export interface ImportedSite {
   content: string;
   out: string;
   imported: ImportResult;
-  build: ReturnType<typeof spawnSync>;
+  build: FixtureResult;
 }
 
 /** A scratch folder <tmp>/content with the repository's authors, and dist-<name>/ emptied for its build. */
@@ -35,20 +34,8 @@ export function scratchSite(name: string): { root: string; content: string; out:
 }
 
 /** Build the content folder into `out`, with its own cache under `root`, as production would. */
-export function buildSite(site: { root: string; content: string; out: string }): ReturnType<typeof spawnSync> {
-  return spawnSync('npx', ['astro', 'build', '--silent'], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    env: childEnv({
-      CONTENT_DIR: site.content,
-      OUT_DIR: site.out,
-      ASTRO_CACHE_DIR: join(site.root, 'cache'),
-      SHRINKRAP_NOW: '2026-06-01T00:00:00Z',
-      SHRINKRAP_DRAFTS: '',
-      BASE_PATH: '/',
-      SITE_URL: 'https://www.shrinkrap.net',
-    }),
-  });
+export function buildSite(site: { root: string; content: string; out: string }): FixtureResult {
+  return buildFixtureSite({ contentDir: site.content, outDir: site.out, cacheDir: join(site.root, 'cache'), now: '2026-06-01T00:00:00Z', env: { SITE_URL: 'https://www.shrinkrap.net' } });
 }
 
 export function importAndBuild(name: string, files: string[], authorMap: AuthorMap, before?: (content: string) => void): ImportedSite {

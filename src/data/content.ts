@@ -2,17 +2,19 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { siteConfig } from '../site.config';
 import { settings } from './settings';
 import { byNewest, buildArchiveTree, type ArchiveYear, type PostRef } from '../lib/site/archive';
-import { buildLabelIndex, postLabels, topLabels, type LabelIndex } from '../lib/labels';
-import { isVisible, visibility, type Visibility } from '../lib/publishing';
-import { pageThreadId, parsePostId } from '../lib/urls';
+import { postLabels, topLabels, type LabelIndex } from '../lib/labels';
+import { visibility, type Visibility } from '../lib/publishing';
+import { pageThreadId } from '../lib/urls';
 import { compareComments } from '../lib/comments';
-import { bodyWords, readingMinutes } from '../lib/reading-time';
+import { labelIndexOf, postFromEntry, postReadingMinutes, visiblePages, visiblePosts } from '../lib/model';
 import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
 
 /**
  * The site's content, loaded once per build and shared by every page: each page
- * asks for what it needs instead of scanning whole collections itself.
+ * asks for what it needs instead of scanning whole collections itself. What is
+ * visible, the labels and the reading time come from the blog's model (src/lib/model/),
+ * applied to Astro's collection entries as the tools apply it to the files.
  */
 
 export interface Post extends PostRef {
@@ -43,18 +45,11 @@ const cutoff = new Date(settings.cutoff);
 
 
 export const getLabelIndex = once(async (): Promise<LabelIndex> => {
-  const [posts, labelInfo] = await Promise.all([visibleEntries(), getCollection('labels')]);
-  return buildLabelIndex(
-    posts.map((p) => ({ file: p.filePath ?? p.id, labels: p.data.labels })),
-    new Map(labelInfo.map((l) => [l.id, l.data])),
-  );
+  const [posts, labelInfo] = await Promise.all([visibleEntries(), getLabelInfo()]);
+  return labelIndexOf(posts.map(postFromEntry), new Map(labelInfo.map((l) => [l.id, l.data])));
 });
 
-const visibleEntries = once(async () => {
-  const all = await getCollection('posts');
-  for (const p of all) parsePostId(p.id); // a misplaced file fails the build with advice
-  return all.filter((p) => isVisible(p.data, { cutoff, includeDrafts: settings.includeDrafts }));
-});
+const visibleEntries = once(async () => visiblePosts(await getCollection('posts'), { cutoff, includeDrafts: settings.includeDrafts }));
 
 /** Visible posts, newest first. */
 export const getPosts = once(async (): Promise<Post[]> => {
@@ -75,7 +70,7 @@ export const getPosts = once(async (): Promise<Post[]> => {
         bloggerId: entry.data.legacy?.bloggerId,
         timeOfDayKnown: entry.data.timeOfDayKnown,
         commentsRecovered: entry.data.legacy?.commentsRecovered ?? true,
-        readingMinutes: readingMinutes(bodyWords(entry.body ?? '')),
+        readingMinutes: postReadingMinutes(postFromEntry(entry)),
         series: entry.data.series,
         commentCount: comments.get(entry.id)?.comments.length ?? 0,
       }),
@@ -101,9 +96,10 @@ export const getSidebarLabels = once(async () => topLabels(await getLabelIndex()
 
 export const getArchive = once(async (): Promise<ArchiveYear[]> => buildArchiveTree(await getPosts(), siteConfig.timeZone));
 
-export const getPages = once(async () =>
-  (await getCollection('pages')).filter((p) => settings.includeDrafts || !p.data.draft),
-);
+export const getPages = once(async () => visiblePages(await getCollection('pages'), settings.includeDrafts));
+
+/** content/labels.yaml: each described label with its description and aliases. */
+export const getLabelInfo = once(async () => getCollection('labels'));
 
 const getCommentFiles = once(async () => {
   const files = await getCollection('comments');

@@ -3,23 +3,19 @@ import { getAllComments, getPages, getPosts } from './content';
 import { pageCacheKey } from './cache-keys';
 import { absolute } from './paths';
 import { siteConfig } from '../site.config';
-import { isoInZone } from '../lib/dates';
 import { once } from '../lib/site/once';
-import type { ExportInput, ExportPost } from '../lib/export/model';
+import { exportPosts, type ExportInput } from '../lib/export/input';
 
 /** The comment archive's exports (/exports/): their input, and one keyed path per format. */
 
-const exportPosts = once(async () => {
+const postsOfExport = once(async () => {
   const [posts, pages] = await Promise.all([getPosts(), getPages()]);
-  const byId = new Map<string, ExportPost>();
-  for (const p of posts) byId.set(p.id, { id: p.id, title: p.title, published: isoInZone(p.published, siteConfig.timeZone) });
-  for (const p of pages) byId.set(`p/${p.id}`, { id: `p/${p.id}`, title: p.data.title });
-  return byId;
+  return exportPosts(posts, pages.map((p) => ({ id: p.id, title: p.data.title })), siteConfig.timeZone);
 });
 
 /** Public posts and pages with their comments, as the export functions take them. */
 export const exportInput = once(async (): Promise<ExportInput> => {
-  const [posts, comments] = await Promise.all([exportPosts(), getAllComments()]);
+  const [posts, comments] = await Promise.all([postsOfExport(), getAllComments()]);
   return {
     site: { title: siteConfig.title, description: siteConfig.description, language: siteConfig.locale, homeUrl: absolute('/') },
     posts,
@@ -35,7 +31,7 @@ export const EXPORT_FILES = { json: 'comments.json', wxr: 'comments.wxr.xml' } a
  * a comment, or the title of a post with comments, changes.
  */
 export async function exportPaths() {
-  const [posts, commentFiles] = await Promise.all([exportPosts(), getCollection('comments')]);
+  const [posts, commentFiles] = await Promise.all([postsOfExport(), getCollection('comments')]);
   const cacheKey = await pageCacheKey({ posts, commentFiles }, { sidebar: false });
   return Object.values(EXPORT_FILES).map((file) => ({ params: { file }, cacheKey }));
 }

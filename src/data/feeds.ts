@@ -5,7 +5,7 @@ import { settings } from './settings';
 import { siteConfig } from '../site.config';
 import { feedUpdated, renderAtom, tagUri, textSummary, type AtomEntry } from '../lib/feed-xml';
 import { commentAtomEntry, type CommentEntryContext } from '../lib/export/atom';
-import { pathOfPost } from '../lib/export/model';
+import { pathOfPost } from '../lib/export/input';
 import { once } from '../lib/site/once';
 import type { StoredComment } from '../lib/schemas';
 import { authorFeedPath, authorPath, labelFeedPath, labelPath, pageThreadId, postCommentsFeedPath, postPath } from '../lib/urls';
@@ -28,7 +28,7 @@ export interface PostsFeedProps {
   alternatePath: string;
 }
 
-/** Full HTML of a post (src/data/post-html.ts), for the feeds that carry whole posts. */
+/** Full HTML of a post (src/components/post-html.ts), for the feeds that carry whole posts. */
 export type PostHtml = (post: Post) => Promise<string>;
 
 async function postEntry(post: Post, fullHtml?: PostHtml): Promise<AtomEntry> {

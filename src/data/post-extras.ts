@@ -1,5 +1,6 @@
 import { getPosts, type Post } from './content';
 import { once } from '../lib/site/once';
+import { postLink, type PostLink } from '../lib/site/archive';
 import { relatedPosts } from '../lib/site/related';
 import { buildSeries, type SeriesPlace } from '../lib/site/series';
 import { editLink } from '../lib/site/share';
@@ -10,12 +11,6 @@ import { settings } from './settings';
  * build for every post and handed to the page as props (so a page's props say all
  * it depends on).
  */
-
-/** A link to another post: only what the page prints. */
-export interface PostLink {
-  id: string;
-  title: string;
-}
 
 export interface PostPageExtras {
   related: PostLink[];
@@ -33,7 +28,7 @@ export const getPostPageExtras = once(async (): Promise<Map<string, PostPageExtr
     posts.map((post) => [
       post.id,
       {
-        related: (related.get(post.id) ?? []).map((id) => ({ id, title: byId.get(id)!.title })),
+        related: (related.get(post.id) ?? []).map((id) => postLink(byId.get(id)!)),
         series: series.get(post.id),
         editUrl: editLink(settings.editUrl, post.entry.filePath),
       },

@@ -2,18 +2,15 @@ import { getComments, getPages, getPosts, type Post } from './content';
 import { getPostPageExtras, type PostPageExtras } from './post-extras';
 import { withCacheKeys } from './cache-keys';
 import { pageThreadId, parsePostId } from '../lib/urls';
+import { pad2 } from '../lib/dates';
 import type { StoredComment } from '../lib/schemas';
+import { postLink, type PostLink } from '../lib/site/archive';
 
 /**
  * Everything a post page or static page shows, as props from `getStaticPaths()`:
  * other branches add related posts, series, reading time… here, and the page's cache
  * key follows (src/data/cache-keys.ts). Neighbours are reduced to what the pager shows.
  */
-
-export interface PostLink {
-  id: string;
-  title: string;
-}
 
 // A type, not an interface: Astro's props type needs an index signature.
 export type PostPageProps = {
@@ -25,7 +22,7 @@ export type PostPageProps = {
   extras: PostPageExtras;
 };
 
-const link = (p: Post | undefined): PostLink | undefined => (p ? { id: p.id, title: p.title } : undefined);
+const link = (p: Post | undefined): PostLink | undefined => (p ? postLink(p) : undefined);
 
 export async function postPagePaths() {
   const [posts, extras] = await Promise.all([getPosts(), getPostPageExtras()]);
@@ -39,7 +36,7 @@ export async function postPagePaths() {
         comments: await getComments(post.id),
         extras: extras.get(post.id)!,
       };
-      return { params: { year: String(year), month: String(month).padStart(2, '0'), slug }, props };
+      return { params: { year: String(year), month: pad2(month), slug }, props };
     }),
   );
   return withCacheKeys(paths, { sidebar: true });

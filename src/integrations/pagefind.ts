@@ -8,9 +8,8 @@ import { buildSettings } from '../lib/build-settings';
 import { siteConfig } from '../site.config';
 import { CACHE_FOLDER, COMMENT_BUNDLE, commentIndexDigest, filesDigest, planCommentIndex, RECORD_CODE } from '../lib/search/comment-index';
 import { unusedFiles } from '../lib/search/bundle';
-import { postBodyTree } from '../lib/search/post-body';
-import { commentThreadRecord, postRecord, type SearchDocument } from '../lib/search/records';
-import { parseCommentFile, readSearchSource, type SearchSource } from '../lib/search/source';
+import { commentThreadRecord, type SearchDocument } from '../lib/search/records';
+import { readSearchSource, type SearchSource } from '../lib/search/source';
 
 /**
  * Builds the search index at the end of `astro build` with Pagefind's Node API, from the
@@ -159,19 +158,8 @@ async function writeBundle(what: string, documents: Iterable<SearchDocument>, ou
 
 async function writePostBundle(source: SearchSource, outputPath: string): Promise<number> {
   await rm(outputPath, { recursive: true, force: true });
-  function* documents() {
-    for (const post of source.posts) {
-      let body;
-      try {
-        body = postBodyTree(post.body, post.format);
-      } catch (error) {
-        throw new Error(`${post.file}: the body could not be read for search (${(error as Error).message}). Fix the Markdown or MDX.`);
-      }
-      yield postRecord(post.facts, body);
-    }
-  }
-  await writeBundle('posts', documents(), outputPath);
-  return source.posts.length;
+  await writeBundle('posts', source.postRecords, outputPath);
+  return source.postRecords.length;
 }
 
 interface CommentBundleResult {
@@ -198,7 +186,7 @@ async function writeCommentBundle(source: SearchSource, options: SearchIndexOpti
     const partial = `${kept}.partial-${process.pid}`;
     await rm(partial, { recursive: true, force: true });
     function* documents() {
-      for (const file of files) yield commentThreadRecord(file.post, parseCommentFile(file), source.handles)!;
+      for (const file of files) yield commentThreadRecord(file.post, file.read().comments, source.handles)!;
     }
     await writeBundle('comments', documents(), partial);
     await rename(partial, kept);

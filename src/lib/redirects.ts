@@ -11,7 +11,7 @@ import {
   postsFeedPath,
 } from './urls';
 import { pad2, zonedParts } from './dates';
-import { commentAnchor, commentPermalink } from './comments';
+import { commentAnchor, commentPermalink } from './comment-address';
 
 /**
  * Old Blogger addresses -> addresses on this site. Most old paths exist here as

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { commentAnchor } from './comments';
+import { commentAnchor } from './comment-address';
 import { zonedNoon } from './dates';
 import { siteConfig } from '../site.config';
 

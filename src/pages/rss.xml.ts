@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getAuthor, getPosts } from '../data/content';
-import { postHtml } from '../data/post-html';
+import { postHtml } from '../components/post-html';
 import { absolute } from '../data/paths';
 import { postPath } from '../lib/urls';
 import { siteConfig } from '../site.config';

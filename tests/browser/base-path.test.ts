@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_NOW, TEST_TZ } from '../global-build';
-import { childEnv, hasChromium, launch, pageErrors, recordTransfers, serve, waitForResults, type Browser, type Site } from './browser';
+import { buildFixtureSite } from '../fixture-site';
+import { hasChromium, launch, pageErrors, recordTransfers, serve, waitForResults, type Browser, type Site } from './browser';
 
 /**
  * A pull-request preview lives under a sub-path. Build the sample site a second time with
@@ -25,11 +24,7 @@ describe.skipIf(!hasChromium)(`site and search under ${BASE}`, () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'shrinkrap-base-path-'));
     outDir = join(work, 'dist');
-    const result = spawnSync('npx', ['astro', 'build', '--silent'], {
-      cwd: process.cwd(),
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...childEnv(), TZ: TEST_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: BASE, OUT_DIR: outDir, ASTRO_CACHE_DIR: join(work, 'cache') },
-    });
+    const result = buildFixtureSite({ base: BASE, outDir, cacheDir: join(work, 'cache'), inherit: true });
     if (result.status !== 0) throw new Error(`The sample site did not build with BASE_PATH=${BASE} (see the output above).`);
     [site, browser] = await Promise.all([serve(outDir, BASE), launch()]);
     page = await browser.page();

@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import type { FixtureResult } from '../fixture-site';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commentAnchor, commentDisplayName } from '../../src/lib/comments';
+import { commentDisplayName } from '../../src/lib/comments';
+import { commentAnchor } from '../../src/lib/comment-address';
 import { runImport } from '../../src/lib/import/index';
 import type { PostComments } from '../../src/lib/schemas';
 import { parseSearchState, serializeSearchState } from '../../src/lib/search/state';
@@ -30,7 +31,7 @@ const WORDS = ['gtnameword', 'tagnameword', 'quotenameword', 'rtlbodyword', 'emo
 
 let root = '';
 let out = '';
-let build: ReturnType<typeof spawnSync>;
+let build: FixtureResult;
 let comments: PostComments['comments'] = [];
 
 beforeAll(() => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, page as builtPage, textOf, walk } from '../helpers';
 import { parseSearchState, serializeSearchState } from '../../src/lib/search/state';
-import { commentAnchor } from '../../src/lib/comments';
+import { commentAnchor } from '../../src/lib/comment-address';
 import { childEnv, freePort, hasChromium, waitForServer, launch, pageErrors, recordTransfers, serve, serveStatic, SITE_DIST, totalBytes, waitForResults, type Browser, type Site } from './browser';
 
 /**

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attr, DIST, page, textOf, walk } from '../helpers';
-import { bodyWords, readingMinutes } from '../../src/lib/reading-time';
-import { TEST_EDIT_URL } from '../global-build';
+import { readingMinutes } from '../../src/lib/reading-time';
+import { bodyWords, formatOf } from '../../src/lib/model';
+import { TEST_EDIT_URL } from '../fixture-site';
 
 /**
  * Issue 14 on the built sample site: reading time, series, related posts, the share row,
@@ -29,7 +30,7 @@ describe('reading time', () => {
   it('is on every post page, from the proof sheet\'s word count', () => {
     expect(builtPosts.length).toBeGreaterThan(10);
     for (const post of builtPosts) {
-      const minutes = readingMinutes(bodyWords(bodyOf(post.source)));
+      const minutes = readingMinutes(bodyWords(bodyOf(post.source), formatOf(post.file)));
       const shown = page(post.path).all('h1 ~ footer .reading-time, .post-footer .reading-time').map(textOf);
       expect(shown, post.path).toEqual(minutes ? [`· ${minutes} min read`] : []);
     }

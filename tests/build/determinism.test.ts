@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv } from '../child-env';
 import { XMLParser } from 'fast-xml-parser';
 import { listFiles } from '../../scripts/check-links';
 import { isolatedProject } from '../../scripts/bench/isolated';
-import { TEST_EDIT_URL, TEST_NOW, TEST_TZ } from '../global-build';
+import { buildFixtureSite, TEST_TZ } from '../fixture-site';
 import { DIST } from '../helpers';
 
 /**
@@ -43,14 +41,9 @@ describe('reproducible builds', () => {
     // Never --silent: Astro's route dependency hashes differ between a --silent build and a
     // normal one, so they do not share the incremental cache.
     const copyBuild = (outDir: string) => {
-      const r = spawnSync('npx', ['astro', 'build'], {
-        cwd: root,
-        encoding: 'utf8',
-        // childEnv(): without Vitest's NODE_ENV=test, which would compile as in dev.
-        // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
-        // outside the copy and is compiled as in dev (e.g. data-image-component on images).
-        env: { ...childEnv(), NODE_PRESERVE_SYMLINKS: '1', NO_COLOR: '1', TZ: OTHER_TZ, SHRINKRAP_NOW: TEST_NOW, SHRINKRAP_DRAFTS: '', BASE_PATH: '/', CONTENT_DIR: './content', OUT_DIR: outDir, ASTRO_CACHE_DIR: './cache', REPOSITORY_EDIT_URL: TEST_EDIT_URL },
-      });
+      // NODE_PRESERVE_SYMLINKS: node_modules is a link; without it Astro's runtime resolves
+      // outside the copy and is compiled as in dev (e.g. data-image-component on images).
+      const r = buildFixtureSite({ cwd: root, silent: false, tz: OTHER_TZ, contentDir: './content', outDir, cacheDir: './cache', env: { NODE_PRESERVE_SYMLINKS: '1' } });
       if (r.status !== 0) throw new Error(`build into ${outDir} failed:\n${r.stdout}\n${r.stderr}`);
       return r.stdout;
     };

@@ -1,9 +1,8 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv } from '../child-env';
+import { buildFixtureSite } from '../fixture-site';
 import { attr, page } from '../helpers';
 
 /** `npm run preview:drafts` builds drafts and scheduled posts, marked and kept out of search engines. */
@@ -13,16 +12,7 @@ describe('draft preview build', () => {
   const SCHEDULED = '/2030/01/archive-is-still-here.html';
 
   beforeAll(() => {
-    const r = spawnSync('npx', ['astro', 'build', '--silent'], {
-      encoding: 'utf8',
-      env: childEnv({
-        SHRINKRAP_DRAFTS: '1',
-        SHRINKRAP_NOW: '2026-06-01T12:00:00Z',
-        OUT_DIR: out,
-        ASTRO_CACHE_DIR: `${out}-cache`,
-        REPOSITORY_EDIT_URL: '',
-      }),
-    });
+    const r = buildFixtureSite({ drafts: true, outDir: out, cacheDir: `${out}-cache`, editUrl: '' });
     if (r.status !== 0) throw new Error(`draft preview build failed:\n${r.stdout}\n${r.stderr}`);
   });
 

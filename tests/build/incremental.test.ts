@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childEnv } from '../child-env';
+import { buildFixtureSite } from '../fixture-site';
 import { listFiles } from '../../scripts/check-links';
 import { page } from '../helpers';
 
@@ -25,21 +24,7 @@ const out = join(process.cwd(), 'dist-incremental');
 const coldOut = join(process.cwd(), 'dist-incremental-cold');
 
 function build(outDir: string, cacheDir: string): { rendered: Set<string>; skipped: Set<string> } {
-  const r = spawnSync('npx', ['astro', 'build'], {
-    cwd: process.cwd(),
-    encoding: 'utf8',
-    env: childEnv({
-      CONTENT_DIR: content,
-      OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: cacheDir,
-      SHRINKRAP_NOW: '2026-06-01T00:00:00Z',
-      SHRINKRAP_DRAFTS: '',
-      BASE_PATH: '/',
-      SITE_URL: 'https://www.shrinkrap.net',
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    }),
-  });
+  const r = buildFixtureSite({ contentDir: content, outDir, cacheDir, now: '2026-06-01T00:00:00Z', silent: false, env: { SITE_URL: 'https://www.shrinkrap.net' } });
   if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
   return routeLog(r.stdout);
 }

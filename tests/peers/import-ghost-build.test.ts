@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import type { FixtureResult } from '../fixture-site';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ let content: string;
 let imported: ImportResult;
 /** The first import, written the way the importer did before `.md` (every body `.mdx`). */
 let importedAsMdx: ImportResult;
-let build: ReturnType<typeof spawnSync>;
+let build: FixtureResult;
 
 beforeAll(() => {
   ({ root, content, out } = scratchSite('import-ghost'));

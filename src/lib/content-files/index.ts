@@ -10,13 +10,17 @@ export { frontMatterYaml, parseFrontMatter, splitFrontMatter, writeFrontMatter, 
 export { listContentFiles, listFiles, listRelativeFiles, toPosix, type ContentFile, type ContentKind, type WalkOptions } from './walk';
 export {
   formatCommentsFile,
+  parsePageText,
+  parsePostText,
+  peekCommentsFile,
   readAuthorFile,
   readCommentsFile,
   readLabelsFile,
   readPageFile,
   readPostFile,
+  type CommentsFilePeek,
   type DocumentFile,
   type PageData,
   type PostData,
 } from './read';
-export { describeContentProblems, scanContentFolder, twinProblems, type ContentProblem } from './scan';
+export { describeContentProblems, scanContent, scanContentFolder, twinProblems, type ContentProblem, type ContentScan } from './scan';

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
@@ -12,7 +13,7 @@ import {
   type LabelInfo,
   type PostComments,
 } from '../schemas';
-import { ContentFileError, readTextFile } from './text';
+import { ContentFileError, decodeUtf8, readTextFile } from './text';
 import { parseFrontMatter } from './frontmatter';
 
 /**
@@ -41,19 +42,24 @@ function validate<T>(schema: z.ZodType<T>, value: unknown, name: string, line?: 
   throw new ContentFileError(name, field ? `${field}: ${issue.message}` : issue.message, line?.(String(issue.path[0] ?? '')));
 }
 
-function readDocument<T>(file: string, schema: z.ZodType<T>, name: string): DocumentFile<T> {
-  const text = readTextFile(file, name);
+function parseDocument<T>(text: string, schema: z.ZodType<T>, name: string): DocumentFile<T> {
   const fm = parseFrontMatter(text);
   if (fm.error) throw new ContentFileError(name, `the front matter is not valid YAML: ${fm.error.message}`, fm.error.line);
   if (!fm.present) throw new ContentFileError(name, 'the file has no front matter (a first line "---", the fields, then "---")');
   return { data: validate(schema, fm.data, name, (key) => fm.keyLines.get(key)), body: fm.body, text };
 }
 
+/** A post's text (`posts/YYYY/MM/slug.md[x]`), validated; the author is the id as written. */
+export const parsePostText = (text: string, name: string): DocumentFile<PostData> => parseDocument(text, postRules, name);
+
 /** A post (`posts/YYYY/MM/slug.md[x]`); the author is the id as written. */
-export const readPostFile = (file: string, name: string = file): DocumentFile<PostData> => readDocument(file, postRules, name);
+export const readPostFile = (file: string, name: string = file): DocumentFile<PostData> => parsePostText(readTextFile(file, name), name);
+
+/** A page's text (`pages/slug.md[x]`), validated. */
+export const parsePageText = (text: string, name: string): DocumentFile<PageData> => parseDocument(text, pageRules, name);
 
 /** A page (`pages/slug.md[x]`). */
-export const readPageFile = (file: string, name: string = file): DocumentFile<PageData> => readDocument(file, pageRules, name);
+export const readPageFile = (file: string, name: string = file): DocumentFile<PageData> => parsePageText(readTextFile(file, name), name);
 
 function readYaml(file: string, name: string): unknown {
   try {
@@ -64,16 +70,33 @@ function readYaml(file: string, name: string): unknown {
   }
 }
 
-/** A comments file (`comments/<post id>.json`). */
-export function readCommentsFile(file: string, name: string = file): PostComments {
-  let data: unknown;
+function parseJson(text: string, name: string): unknown {
   try {
-    data = JSON.parse(readTextFile(file, name));
+    return JSON.parse(text);
   } catch (e) {
-    if (e instanceof ContentFileError) throw e;
     throw new ContentFileError(name, `not valid JSON (${(e as Error).message})`);
   }
-  return validate(postCommentsSchema, data, name);
+}
+
+/** A comments file (`comments/<post id>.json`). */
+export const readCommentsFile = (file: string, name: string = file): PostComments => validate(postCommentsSchema, parseJson(readTextFile(file, name), name), name);
+
+export interface CommentsFilePeek {
+  /** The thread it belongs to ("2008/11/slug", "p/about"). */
+  post: string;
+  /** How many comments it holds (not validated). */
+  count: number;
+  /** SHA-256 of its bytes. */
+  sha256: string;
+}
+
+/** Which thread a comments file belongs to, how many comments it has and its digest, without validating the comments (cheap). */
+export function peekCommentsFile(file: string, name: string = file): CommentsFilePeek {
+  const bytes = readFileSync(file);
+  const data = parseJson(decodeUtf8(bytes, name), name);
+  const { post, comments } = (data ?? {}) as { post?: unknown; comments?: unknown };
+  if (typeof post !== 'string') throw new ContentFileError(name, 'post: missing. A comment file names its post, e.g. "post": "2008/11/slug"');
+  return { post, count: Array.isArray(comments) ? comments.length : 0, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** An author (`authors/<id>.yaml`). */

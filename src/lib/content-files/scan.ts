@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { listContentFiles, type ContentFile } from './walk';
-import { utf8Problem } from './text';
+import { decodeUtf8, utf8Problem } from './text';
 
 /**
  * What the build refuses before its content layer reads anything: files that are not
@@ -15,16 +15,28 @@ export interface ContentProblem {
   message: string;
 }
 
-export function scanContentFolder(contentDir: string): ContentProblem[] {
+export interface ContentScan {
+  problems: ContentProblem[];
+  /** The text of every post and page that is UTF-8, by content-relative path (each file read once). */
+  documents: Map<string, string>;
+}
+
+/** Every file read once: what the build refuses, and the posts' and pages' text for further checks. */
+export function scanContent(contentDir: string): ContentScan {
   const problems: ContentProblem[] = [];
+  const documents = new Map<string, string>();
   const files = listContentFiles(contentDir);
   for (const f of files) {
-    const problem = utf8Problem(readFileSync(f.file));
+    const bytes = readFileSync(f.file);
+    const problem = utf8Problem(bytes);
     if (problem) problems.push({ files: [f.rel], line: problem.line, message: `${f.rel}${problem.line ? `:${problem.line}` : ''}: ${problem.detail}` });
+    else if (f.kind === 'post' || f.kind === 'page') documents.set(f.rel, decodeUtf8(bytes, f.rel));
   }
   problems.push(...twinProblems(files));
-  return problems;
+  return { problems, documents };
 }
+
+export const scanContentFolder = (contentDir: string): ContentProblem[] => scanContent(contentDir).problems;
 
 /** `slug.md` and `slug.mdx` of the same post or page. */
 export function twinProblems(files: readonly ContentFile[]): ContentProblem[] {

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { bloggerSlug } from '../slug';
-import { isoInZone, zonedParts } from '../dates';
+import { isoInZone, pad2, zonedParts } from '../dates';
 import { labelKey } from '../labels';
 import { labelName } from '../schemas';
 import { similarLabel } from '../proofread/checks';
@@ -22,8 +22,6 @@ export interface LabelRegistry {
   /** Alias → canonical label (content/labels.yaml). */
   aliases: ReadonlyMap<string, string>;
 }
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The instant a form date means; Decap writes strings with the browser's offset, or Dates. */
 export function toDate(value: unknown): Date | undefined {

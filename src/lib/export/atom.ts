@@ -1,7 +1,8 @@
-import { commentAnchor, commentDisplayName, commentPermalink, tombstoneText } from '../comments';
+import { commentDisplayName, tombstoneText } from '../comments';
+import { commentAnchor, commentPermalink } from '../comment-address';
 import { feedUpdated, tagUri, type AtomEntry, type AtomFeed } from '../feed-xml';
 import type { StoredComment } from '../schemas';
-import { absoluteFrom, pathOfPost, publicComments, sortComments, type ExportInput } from './model';
+import { absoluteFrom, pathOfPost, publicComments, sortComments, type ExportInput } from './input';
 
 /**
  * Comments as Atom with RFC 4685 threading (the vocabulary Blogger used), per post

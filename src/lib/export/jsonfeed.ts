@@ -1,4 +1,4 @@
-import { commentUrl, postUrl, publicComments, sortComments, type ExportInput } from './model';
+import { commentUrl, postUrl, publicComments, sortComments, type ExportInput } from './input';
 
 /**
  * The comment archive as JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): one item per

@@ -1,6 +1,6 @@
 import { tombstoneText, threadComments, type CommentNode } from '../comments';
 import { pageIdOfThread } from '../urls';
-import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META, postUrl, publicComments, type ExportComment, type ExportInput, type ExportPost } from './model';
+import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META, postUrl, publicComments, type ExportComment, type ExportInput, type ExportPost } from './input';
 
 /**
  * The comment archive as WordPress WXR 1.2, the format WordPress's importer and

@@ -1,9 +1,7 @@
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { authorSchema } from '../schemas';
-import type { SourceComment, SourceEntry } from './model';
+import { readBlog } from '../model';
+import type { SourceComment, SourceEntry } from './parsed';
 
 /**
  * Who wrote what. Posts are mapped to dinah / clinkshrink / roy by Blogger profile
@@ -63,18 +61,13 @@ export function parseAuthorMap(text: string, where: string): AuthorMap {
   return parsed.data;
 }
 
-/** Ids and profile URIs of content/authors/*.yaml. */
+/**
+ * Ids and profile URIs of the site's authors (content/authors/*.yaml), read through the
+ * blog's model: strict UTF-8, and a file the schema refuses stops the import with its
+ * name and field (a missing profile would file an author's comments as a stranger's).
+ */
 export function readSiteAuthors(contentDir: string): Map<string, string[]> {
-  const dir = join(contentDir, 'authors');
-  const out = new Map<string, string[]>();
-  if (!existsSync(dir)) return out;
-  for (const f of readdirSync(dir).sort()) {
-    const m = /^(.+)\.ya?ml$/.exec(f);
-    if (!m) continue;
-    const parsed = authorSchema.safeParse(parseYaml(readFileSync(join(dir, f), 'utf8')));
-    out.set(m[1]!, parsed.success ? parsed.data.profileUris : []);
-  }
-  return out;
+  return new Map(readBlog(contentDir, { kinds: ['author'] }).authors.map((a) => [a.id, a.data.profileUris]));
 }
 
 export type PostAuthorMatch = { id: string; by: 'profile-uri' | 'name' | 'login' | 'fallback' };

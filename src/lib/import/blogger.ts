@@ -1,6 +1,6 @@
 import { NS, child, childText, childrenOf, textOf, type XmlElement } from './xml';
-import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
-import { entryKey, emptyExport } from './model';
+import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './parsed';
+import { entryKey, emptyExport } from './parsed';
 import { cleanName, cleanText, escapeHtml, htmlText, httpUrl, isAnonymousName, isIsoWithOffset } from './text';
 
 /**
@@ -170,6 +170,20 @@ function baseEntry(
   };
 }
 
+/** What a Blogger comment says the same way in both export formats. */
+function bloggerComment(system: 'blogger-classic' | 'blogger-takeout', e: XmlElement, id: string, out: ParsedExport) {
+  return {
+    system,
+    file: out.file,
+    line: e.line,
+    id: `blogger:${bloggerLocalId(id) ?? id}`,
+    rawId: id,
+    published: published(e),
+    author: commentAuthor(authorOf(e)),
+    html: contentOf(e),
+  } satisfies Partial<SourceComment>;
+}
+
 function readClassicComment(e: XmlElement, id: string, out: ParsedExport) {
   const local = bloggerLocalId(id);
   const inReplyTo = child(e, 'in-reply-to', NS.thr);
@@ -183,14 +197,10 @@ function readClassicComment(e: XmlElement, id: string, out: ParsedExport) {
   const related = linkHref(e, 'related');
   const parentNumber = related ? /comments\/default\/(\d+)/.exec(related)?.[1] : undefined;
   const removed = extendedProperty(e, 'blogger.contentRemoved') === 'true';
-  const html = contentOf(e);
-  const when = published(e);
+  const common = bloggerComment('blogger-classic', e, id, out);
+  const { html, published: when } = common;
   const comment: SourceComment = {
-    system: 'blogger-classic',
-    file: out.file,
-    line: e.line,
-    id: `blogger:${local ?? id}`,
-    rawId: id,
+    ...common,
     parentId: parentNumber ? `blogger:${parentNumber}` : undefined,
     parentRef: related,
     post: {
@@ -199,9 +209,6 @@ function readClassicComment(e: XmlElement, id: string, out: ParsedExport) {
       bloggerId: postNumber,
       urls: inReplyTo?.attrs.href ? [inReplyTo.attrs.href] : [],
     },
-    published: when,
-    author: commentAuthor(authorOf(e)),
-    html,
     state: removed ? 'removed' : 'visible',
     removedBy: removed ? removedBy(html) : undefined,
     permalink: linkHref(e, 'alternate'),
@@ -277,15 +284,11 @@ function readTakeoutComment(e: XmlElement, id: string, status: string, trashed: 
   const local = bloggerLocalId(id);
   const parentPost = childText(e, 'parent', NS.blogger).trim();
   const inReplyTo = childText(e, 'inReplyTo', NS.blogger).trim();
-  const html = contentOf(e);
-  const when = published(e);
   let state: CommentState = trashed ? 'trashed' : (TAKEOUT_COMMENT_STATES[status] ?? 'pending');
+  const common = bloggerComment('blogger-takeout', e, id, out);
+  const { html, published: when } = common;
   const comment: SourceComment = {
-    system: 'blogger-takeout',
-    file: out.file,
-    line: e.line,
-    id: `blogger:${local ?? id}`,
-    rawId: id,
+    ...common,
     parentId: inReplyTo ? `blogger:${bloggerLocalId(inReplyTo) ?? inReplyTo}` : undefined,
     parentRef: inReplyTo || undefined,
     post: {
@@ -293,9 +296,6 @@ function readTakeoutComment(e: XmlElement, id: string, status: string, trashed: 
       entryKey: parentPost ? entryKey('blogger-takeout', parentPost) : undefined,
       bloggerId: digits(bloggerLocalId(parentPost)),
     },
-    published: when,
-    author: commentAuthor(authorOf(e)),
-    html,
     state,
     removedBy: state === 'removed' ? removedBy(html) : undefined,
     rawStatus: status || undefined,

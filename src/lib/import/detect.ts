@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { parseBloggerRecords } from './blogger';
 import { parseDisqusRecords } from './disqus';
 import { isCommentsJsonFeed, parseJsonFeed } from './jsonfeed';
-import type { ParsedExport } from './model';
+import type { ParsedExport } from './parsed';
 import { parseWxrRecords } from './wxr';
 import { ExportFileError, NS, child, isWpNamespace, parseXml, type XmlElement } from './xml';
 

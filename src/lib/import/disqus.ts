@@ -1,6 +1,6 @@
 import { NS, child, childText, type XmlElement } from './xml';
-import type { ParsedExport, SourceComment } from './model';
-import { emptyExport } from './model';
+import type { ParsedExport, SourceComment } from './parsed';
+import { emptyExport } from './parsed';
 import { cleanName } from './text';
 
 /**

@@ -1,4 +1,5 @@
-import { ContentFileError, listContentFiles, parseFrontMatter, readCommentsFile, readLabelsFile, readTextFile, type ContentFile } from '../content-files';
+import { ContentFileError } from '../content-files';
+import { readBlog } from '../model';
 import type { LabelInfo, PostComments } from '../schemas';
 
 /**
@@ -37,55 +38,61 @@ export interface ExistingContent {
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-function readDocs(files: readonly ContentFile[], kind: 'post' | 'page', warnings: string[]): Map<string, ExistingDoc> {
+/** A document's fields the importer matches on, from its validated data or, for a refused file, its front matter as written. */
+function fieldsOf(data: Record<string, unknown>): Omit<ExistingDoc, 'id' | 'rel' | 'rels'> {
+  const legacy = (data.legacy ?? {}) as Record<string, unknown>;
+  return {
+    bloggerId: str(legacy.bloggerId),
+    legacyUrl: str(legacy.url),
+    wordpressId: str(legacy.wordpressId),
+    title: str(data.title),
+    draft: data.draft === true,
+    labels: Array.isArray(data.labels) ? data.labels.filter((l): l is string => typeof l === 'string') : undefined,
+  };
+}
+
+interface DocumentRead {
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+}
+
+function indexDocs(docs: readonly DocumentRead[], kind: 'post' | 'page', warnings: string[]): Map<string, ExistingDoc> {
   const out = new Map<string, ExistingDoc>();
-  for (const f of files) {
-    if (f.kind !== kind) continue;
-    const fm = parseFrontMatter(readTextFile(f.file, f.rel));
-    if (fm.error) warnings.push(`${f.rel}:${fm.error.line}: unreadable frontmatter (${fm.error.message}); treated as a post the importer does not know`);
-    const data = fm.error ? {} : fm.data;
-    const legacy = (data.legacy ?? {}) as Record<string, unknown>;
+  for (const d of [...docs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     // slug.md and slug.mdx are one post (one id, one address): the site cannot build both.
-    const twin = out.get(f.id);
+    const twin = out.get(d.id);
     if (twin) {
-      twin.rels.push(f.rel);
-      warnings.push(`${twin.rel} and ${f.rel} are the same ${kind} (${f.id}); the site can build only one: re-importing it removes the other, or delete one by hand`);
+      twin.rels.push(d.file);
+      warnings.push(`${twin.rel} and ${d.file} are the same ${kind} (${d.id}); the site can build only one: re-importing it removes the other, or delete one by hand`);
       continue;
     }
-    out.set(f.id, {
-      id: f.id,
-      rel: f.rel,
-      rels: [f.rel],
-      bloggerId: str(legacy.bloggerId),
-      legacyUrl: str(legacy.url),
-      wordpressId: str(legacy.wordpressId),
-      title: str(data.title),
-      draft: data.draft === true,
-      labels: Array.isArray(data.labels) ? data.labels.filter((l): l is string => typeof l === 'string') : undefined,
-    });
+    out.set(d.id, { id: d.id, rel: d.file, rels: [d.file], ...fieldsOf(d.data) });
   }
   return out;
 }
 
+/** The site as the importer sees it, read through the blog's model (src/lib/model/) leniently: a refused post is a warning, not a stop. */
 export function readExistingContent(contentDir: string): ExistingContent {
   const warnings: string[] = [];
-  const files = listContentFiles(contentDir, ['post', 'page', 'comments']);
+  const blog = readBlog(contentDir, { kinds: ['post', 'page', 'comments', 'labels'], lenient: true });
+  const refused = (kind: 'post' | 'page'): DocumentRead[] =>
+    blog.invalidDocuments.flatMap((d) => {
+      if (d.kind !== kind) return [];
+      if (!d.readable) throw d.error; // Not UTF-8: the import stops with the file's name.
+      warnings.push(`${d.error.message}; its front matter is read as written, to find the post again`);
+      return [{ id: d.id, file: d.file, data: d.frontMatter }];
+    });
+  const posts = indexDocs([...blog.posts.map((p) => ({ id: p.id, file: p.file, data: p.data })), ...refused('post')], 'post', warnings);
+  const pages = indexDocs([...blog.pages.map((p) => ({ id: p.id, file: p.file, data: p.data })), ...refused('page')], 'page', warnings);
   const comments = new Map<string, PostComments>();
-  for (const f of files) {
-    if (f.kind !== 'comments') continue;
+  for (const f of blog.commentFiles) {
     try {
-      const data = readCommentsFile(f.file, f.rel);
-      comments.set(data.post, data);
+      comments.set(f.post, f.read());
     } catch (e) {
       if (!(e instanceof ContentFileError)) throw e;
       throw new ContentFileError(e.file, `${e.detail}. Fix it before importing: comments are merged into it.`, e.line);
     }
   }
-  return {
-    posts: readDocs(files, 'post', warnings),
-    pages: readDocs(files, 'page', warnings),
-    comments,
-    labelInfo: readLabelsFile(contentDir),
-    warnings,
-  };
+  return { posts, pages, comments, labelInfo: blog.labelInfo, warnings };
 }

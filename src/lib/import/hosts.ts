@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import { visit } from 'unist-util-visit';
 import type { Root } from 'hast';
-import type { ParsedExport, SourceEntry } from './model';
+import type { ParsedExport, SourceEntry } from './parsed';
 import { DEFAULT_SITE_HOSTS, SiteHosts, parseOldUrl } from './old-urls';
 import type { MigrationReport } from './report';
 

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { AuthorResolver, parseAuthorMap, readSiteAuthors, type AuthorMap } from './authors';
 import { parseExportText } from './detect';
 import { readExistingContent } from './existing';
-import type { ParsedExport } from './model';
+import type { ParsedExport } from './parsed';
 import { planImport, type ImportPlan } from './plan';
 import { formatReport, type MigrationReport } from './report';
 import { exportFilesOf, readTextStrict } from './read';

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { storedCommentSchema, type StoredComment } from '../schemas';
-import type { ParsedExport, SourceComment } from './model';
-import { emptyExport } from './model';
+import type { ParsedExport, SourceComment } from './parsed';
+import { emptyExport } from './parsed';
 import { ExportFileError } from './xml';
 
 /**

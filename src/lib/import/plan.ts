@@ -1,7 +1,7 @@
 import type { AuthorResolver } from './authors';
 import type { ExistingContent } from './existing';
 import { blogHosts, reportHosts } from './hosts';
-import type { ParsedExport } from './model';
+import type { ParsedExport } from './parsed';
 import { addDropped, emptyReport, type MigrationReport } from './report';
 import { placeEntries } from './phases/addresses';
 import { planCommentFiles } from './phases/comments';

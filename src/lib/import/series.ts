@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import { seriesKey } from '../site/series';
 
 /**
@@ -54,14 +53,12 @@ export function suggestSeries(posts: readonly TitledPost[]): SeriesSuggestion[] 
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** The posts of an import plan's files (`posts/<id>.md[x]` with front matter), for suggestSeries. */
-export function plannedPosts(files: ReadonlyArray<{ rel: string; text: string; kind: string }>): TitledPost[] {
+/** The posts of an import plan's files (their front matter as planned, not parsed back from text), for suggestSeries. */
+export function plannedPosts(files: ReadonlyArray<{ rel: string; kind: string; frontMatter?: Record<string, unknown> }>): TitledPost[] {
   const out: TitledPost[] = [];
   for (const f of files) {
-    if (f.kind !== 'post') continue;
-    const yaml = /^---\n([\s\S]*?)\n---/.exec(f.text)?.[1];
-    const data = yaml ? (parseYaml(yaml) as { title?: unknown; published?: unknown; series?: unknown }) : undefined;
-    if (!data || typeof data.title !== 'string' || data.series) continue;
+    const data = f.frontMatter;
+    if (f.kind !== 'post' || !data || typeof data.title !== 'string' || data.series) continue;
     const published = new Date(String(data.published));
     if (Number.isNaN(published.getTime())) continue;
     out.push({ id: f.rel.replace(/^posts\//, '').replace(/\.mdx?$/, ''), title: data.title, published });

@@ -1,10 +1,11 @@
 import { NS, childText, childrenOf, textOf, type XmlElement } from './xml';
-import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './model';
-import { entryKey, emptyExport } from './model';
+import type { CommentState, ParsedExport, SourceComment, SourceEntry } from './parsed';
+import { entryKey, emptyExport } from './parsed';
 import { storedCommentSchema, type StoredComment } from '../schemas';
 import { SHRINKRAP_COMMENT_META, SHRINKRAP_POST_META } from '../comments';
 import { bloggerSlug } from '../slug';
 import { cleanName, httpUrl, isAnonymousName } from './text';
+import { pad2 } from '../dates';
 
 /**
  * WordPress WXR 1.0–1.2 (export-formats.md §5): posts and pages when present, and
@@ -30,7 +31,7 @@ export function wpDate(local: string, gmt: string): { iso: string; tzAssumed: bo
     if (Math.abs(minutes) <= 14 * 60) {
       const sign = minutes < 0 ? '-' : '+';
       const abs = Math.abs(minutes);
-      return { iso: `${l.text}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`, tzAssumed: false };
+      return { iso: `${l.text}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`, tzAssumed: false };
     }
   }
   if (g) return { iso: `${g.text}Z`, tzAssumed: false };

@@ -3,7 +3,8 @@ import { handleOf, readPostData } from './frontmatter';
 import { STRUCTURAL_CHECKS, runCheck, runCheckSync, type PostInput } from './checks';
 import { dictionaryChecks, type Engines } from './checks/dictionary';
 import type { CheckInput } from './checks/types';
-import { bodyWords, readingMinutes } from '../reading-time';
+import { readingMinutes } from '../reading-time';
+import { bodyWords, formatOf } from '../model/body';
 import { SEVERITIES, type Finding, type PostReport, type ProofContext } from './types';
 
 /**
@@ -18,9 +19,6 @@ export interface PostSource extends PostInput {
 
 export type { Engines, TextCheck } from './checks/dictionary';
 
-/** `.md` is Markdown and `.mdx` is MDX, as the build reads them. */
-export const formatOf = (file: string): 'md' | 'mdx' => (file.endsWith('.md') ? 'md' : 'mdx');
-
 function checkInput(post: PostSource, ctx: ProofContext): CheckInput {
   const doc = parsePost(post.text, formatOf(post.file));
   return { file: post.file, postId: post.postId, text: post.text, doc, data: readPostData(doc), ctx };
@@ -28,7 +26,7 @@ function checkInput(post: PostSource, ctx: ProofContext): CheckInput {
 
 function reportOf(input: CheckInput, findings: Finding[]): PostReport {
   const { data, doc, ctx } = input;
-  const words = bodyWords(doc.body);
+  const words = bodyWords(doc.body, formatOf(input.file));
   return {
     file: input.file,
     postId: input.postId,

@@ -90,7 +90,8 @@ export interface ProofContext {
   now: Date;
 }
 
-export interface PostFacts {
+/** The proof sheet's heading for one post (what it says about the post besides its findings). */
+export interface SheetHeading {
   /** Path as given, for the heading. */
   file: string;
   /** "2018/07/slug" when the file is at a post address, else undefined. */
@@ -104,6 +105,6 @@ export interface PostFacts {
   readingMinutes: number;
 }
 
-export interface PostReport extends PostFacts {
+export interface PostReport extends SheetHeading {
   findings: Finding[];
 }

@@ -1,19 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import {
-  ContentFileError,
-  listContentFiles,
-  parseFrontMatter,
-  readAuthorFile,
-  readCommentsFile,
-  readLabelsFile,
-  readTextFile,
-  toPosix,
-} from '../content-files';
+import { readCommentsFile, readTextFile, toPosix } from '../content-files';
+import { readBlog, type InvalidDocument } from '../model';
 import { parsePost } from './document';
 import { anchorsOfTree } from './tree';
-import { commentAnchor } from '../comments';
+import { commentAnchor } from '../comment-address';
 import type { KnownAuthor, KnownPost, ProofContext } from './types';
 import { PROVIDED_COMPONENTS } from './checks/components';
 
@@ -23,64 +15,53 @@ import { PROVIDED_COMPONENTS } from './checks/components';
  * linked post on demand. Also: which posts changed in git.
  */
 
+export type WorkspacePost = KnownPost & { labels: string[]; file: string };
+
 export interface Workspace {
   root: string;
   /** Content folder relative to root, "/"-separated (e.g. "content"). */
   contentDir: string;
   postsDir: string;
   authors: KnownAuthor[];
-  posts: Map<string, KnownPost & { labels: string[]; file: string }>;
+  posts: Map<string, WorkspacePost>;
   pages: Set<string>;
   labelAliases: Map<string, string>;
   /** Labels described in labels.yaml (they exist even if no post uses them yet). */
   describedLabels: string[];
 }
 
-/** Just the front matter of a post, leniently: the proof sheet reports what is wrong with it (a file that is not UTF-8 too, when it is checked). */
-function readFrontmatter(file: string, name: string): Record<string, unknown> {
-  try {
-    return parseFrontMatter(readTextFile(file, name)).data;
-  } catch (e) {
-    if (e instanceof ContentFileError) return {};
-    throw e;
-  }
+function publishedOf(value: unknown): Date | undefined {
+  const published = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  return published && !Number.isNaN(published.getTime()) ? published : undefined;
 }
 
-function readAuthors(content: string, root: string): KnownAuthor[] {
-  return listContentFiles(content, ['author']).map((f) => {
-    const data = readAuthorFile(f.file, toPosix(relative(root, f.file)));
-    return { id: f.id, handle: data.handle };
-  });
+/** A post the schema refuses, as far as its front matter goes: the proof sheet reports what is wrong with it. */
+function refusedPost(d: InvalidDocument): WorkspacePost {
+  const fm = d.frontMatter;
+  return {
+    id: d.id,
+    draft: fm.draft === true,
+    published: publishedOf(fm.published),
+    labels: Array.isArray(fm.labels) ? fm.labels.filter((l): l is string => typeof l === 'string') : [],
+    file: d.file,
+  };
 }
 
+/** The blog as the proof sheet sees it, read through the blog's model (src/lib/model/), leniently. */
 export function loadWorkspace(root: string, contentFolder = 'content'): Workspace {
   // Relative to the root, "/"-separated, whatever was given (CONTENT_DIR may be absolute).
   const contentDir = toPosix(relative(root, resolve(root, contentFolder))) || '.';
-  const content = join(root, contentDir);
   const postsDir = contentDir === '.' ? 'posts' : `${contentDir}/posts`;
-  const posts: Workspace['posts'] = new Map();
-  const pages = new Set<string>();
-  for (const f of listContentFiles(content, ['post', 'page'])) {
-    if (f.kind === 'page') {
-      pages.add(f.id);
-      continue;
-    }
-    const file = toPosix(relative(root, f.file));
-    const fm = readFrontmatter(f.file, file);
-    const published = fm.published instanceof Date ? fm.published : typeof fm.published === 'string' ? new Date(fm.published) : undefined;
-    posts.set(f.id, {
-      id: f.id,
-      draft: fm.draft === true,
-      published: published && !Number.isNaN(published.getTime()) ? published : undefined,
-      labels: Array.isArray(fm.labels) ? fm.labels.filter((l): l is string => typeof l === 'string') : [],
-      file,
-    });
-  }
+  const blog = readBlog(join(root, contentDir), { lenient: true, prefix: contentDir === '.' ? '' : `${contentDir}/`, kinds: ['post', 'page', 'author', 'labels'] });
+  const read = blog.posts.map((p): WorkspacePost => ({ id: p.id, draft: p.data.draft, published: p.data.published, labels: p.data.labels, file: p.file }));
+  const refused = blog.invalidDocuments.filter((d) => d.kind === 'post').map(refusedPost);
+  // In file order, as the folder lists them (`--all` checks them in this order).
+  const posts = new Map([...read, ...refused].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((p) => [p.id, p]));
+  const pages = new Set([...blog.pages.map((p) => p.id), ...blog.invalidDocuments.filter((d) => d.kind === 'page').map((d) => d.id)]);
   const labelAliases = new Map<string, string>();
-  const labels = readLabelsFile(content, toPosix(relative(root, join(content, 'labels.yaml'))));
-  for (const [label, info] of labels) for (const alias of info.aliases) labelAliases.set(alias, label);
-  const authors = readAuthors(content, root);
-  return { root, contentDir, postsDir, authors, posts, pages, labelAliases, describedLabels: [...labels.keys()] };
+  for (const [label, info] of blog.labelInfo) for (const alias of info.aliases) labelAliases.set(alias, label);
+  const authors = blog.authors.map((a) => ({ id: a.id, handle: a.data.handle }));
+  return { root, contentDir, postsDir, authors, posts, pages, labelAliases, describedLabels: [...blog.labelInfo.keys()] };
 }
 
 /** Labels with the number of posts using each, leaving out the given posts (the ones being checked). */

@@ -1,9 +1,11 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { commentAnchor, commentDisplayName, threadComments, tombstoneText, type CommentNode } from '../comments';
+import { commentDisplayName, threadComments, tombstoneText, type CommentNode } from '../comments';
+import { commentAnchor } from '../comment-address';
 import { commentPlainText } from '../sanitize';
 import type { StoredComment } from '../schemas';
+import type { PostFacts } from '../model/blog';
 import { COMMENT_HEADING, commenterMetaKey } from './results';
 
 /**
@@ -19,23 +21,6 @@ import { COMMENT_HEADING, commenterMetaKey } from './results';
  *   links to it. One record per thread instead of one per comment keeps the index
  *   smaller (5,000 posts: ~4,700 records instead of ~75,000).
  */
-
-/** What search shows and filters by for one post; the same facts the post page shows. */
-export interface PostFacts {
-  /** "2008/11/slug". */
-  id: string;
-  /** Root-relative address of the post page, "/2008/11/slug.html". */
-  url: string;
-  title: string;
-  /** The author's handle, as the byline shows it. */
-  author: string;
-  /** Year of publication in the blog's time zone. */
-  year: string;
-  /** Canonical labels, alphabetical. */
-  labels: string[];
-  /** ISO date-time in the blog's zone: sort key and shown date. */
-  date: string;
-}
 
 export interface SearchDocument {
   /** Root-relative result URL. */
@@ -74,7 +59,7 @@ function document(url: string, content: ElementContent[]): SearchDocument {
   return { url, html: toHtml(tree) };
 }
 
-/** The record of one post; `body` is the post's body as a hast tree (post-body.ts). */
+/** The record of one post; `body` is the post's body as a hast tree (`searchableBody` in src/lib/model/body.ts). */
 export function postRecord(facts: PostFacts, body: readonly ElementContent[]): SearchDocument {
   return document(facts.url, [
     h('h1', facts.title),

@@ -1,9 +1,15 @@
 import { dayKey, zonedParts } from '../dates';
 
 /** What list pages and the archive need to know about a post. */
-export interface PostRef {
+/** A link to another post: only what a page prints (neighbours, related posts, series parts). */
+export interface PostLink {
   id: string;
   title: string;
+}
+
+export const postLink = (p: PostLink): PostLink => ({ id: p.id, title: p.title });
+
+export interface PostRef extends PostLink {
   published: Date;
 }
 

@@ -1,3 +1,5 @@
+import { postLink, type PostLink } from './archive';
+
 /**
  * Series: posts that carry the same `series` name in their front matter belong
  * together, in order of publication. Names are matched without regard to case,
@@ -12,18 +14,13 @@ export interface SeriesMember {
   series?: string;
 }
 
-export interface SeriesPart {
-  id: string;
-  title: string;
-}
-
 /** What a post in a series shows: "Part {part} of {parts.length}" and a link to every part. */
 export interface SeriesPlace {
   name: string;
   /** 1-based position of this post. */
   part: number;
   /** Every part, oldest first. */
-  parts: SeriesPart[];
+  parts: PostLink[];
 }
 
 /** The key two spellings of one series name share. */
@@ -57,7 +54,7 @@ export function buildSeries(posts: readonly SeriesMember[]): Map<string, SeriesP
     if (group.length < 2) continue;
     group.sort(oldestFirst);
     const name = group[0]!.series!;
-    const parts = group.map(({ id, title }) => ({ id, title }));
+    const parts = group.map(postLink);
     group.forEach((post, i) => places.set(post.id, { name, part: i + 1, parts }));
   }
   return places;

@@ -1,4 +1,4 @@
-import { listContentFiles, readTextFile, scanContentFolder, type ContentProblem } from '../content-files';
+import { scanContent, type ContentProblem } from '../content-files';
 import { parsePost } from '../proofread/document';
 import { PROVIDED_COMPONENTS, undefinedComponents } from '../proofread/checks/components';
 
@@ -9,18 +9,17 @@ import { PROVIDED_COMPONENTS, undefinedComponents } from '../proofread/checks/co
  * (MDX's own error names a compiled chunk, not the post).
  */
 export function contentBuildProblems(contentDir: string): ContentProblem[] {
-  const problems = scanContentFolder(contentDir);
-  const unreadable = new Set(problems.flatMap((p) => p.files));
-  for (const f of listContentFiles(contentDir, ['post', 'page'])) {
-    if (unreadable.has(f.rel) || !f.rel.endsWith('.mdx')) continue;
-    const text = readTextFile(f.file, f.rel);
+  // Each file read once: the scan keeps the posts' and pages' text.
+  const { problems, documents } = scanContent(contentDir);
+  for (const [rel, text] of documents) {
+    if (!rel.endsWith('.mdx')) continue;
     // Only a capitalised or dotted tag can name a component: most posts are never parsed here.
     if (!/<[\p{Lu}\p{Ll}_$][\w$]*\.|<\p{Lu}/u.test(text)) continue;
     for (const c of undefinedComponents(parsePost(text, 'mdx').tree, PROVIDED_COMPONENTS)) {
       problems.push({
-        files: [f.rel],
+        files: [rel],
         line: c.line,
-        message: `${f.rel}:${c.line ?? 1}: <${c.tag}> is used but never imported. Add an import line at the top of the post (copy it from a post that uses it), or use one of: ${PROVIDED_COMPONENTS.join(', ')}.`,
+        message: `${rel}:${c.line ?? 1}: <${c.tag}> is used but never imported. Add an import line at the top of the post (copy it from a post that uses it), or use one of: ${PROVIDED_COMPONENTS.join(', ')}.`,
       });
     }
   }

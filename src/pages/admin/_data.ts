@@ -1,18 +1,17 @@
-import { getCollection } from 'astro:content';
-import { getLabelIndex } from '../../data/content';
+import { getAuthors, getLabelIndex, getLabelInfo } from '../../data/content';
 import { settings } from '../../data/settings';
 import { siteConfig } from '../../site.config';
 import { editorBackendFromEnv, type EditorConfigInput } from '../../lib/editor/config';
 
 /** The registries the editor is generated from: authors, labels in use and labels.yaml. */
 export async function editorRegistry() {
-  const [authors, labelInfo, index] = await Promise.all([getCollection('authors'), getCollection('labels'), getLabelIndex()]);
+  const [authors, labelInfo, index] = await Promise.all([getAuthors(), getLabelInfo(), getLabelIndex()]);
   const counts = new Map(index.labels.map((l) => [l.label, l.count]));
   for (const l of labelInfo) if (!counts.has(l.id)) counts.set(l.id, 0);
   const aliases = new Map(labelInfo.flatMap((l) => l.data.aliases.map((a) => [a, l.id] as const)));
   return {
     timeZone: siteConfig.timeZone,
-    authors: authors.map((a) => ({ id: a.id, handle: a.data.handle, name: a.data.name })),
+    authors: [...authors.values()].map((a) => ({ id: a.id, handle: a.data.handle, name: a.data.name })),
     labelCounts: [...counts],
     aliases: [...aliases],
   };

@@ -6,7 +6,7 @@ import { AuthorResolver, readSiteAuthors } from '../../../src/lib/import/authors
 import { parseExportText } from '../../../src/lib/import/detect';
 import type { ExistingContent } from '../../../src/lib/import/existing';
 import { blogHosts } from '../../../src/lib/import/hosts';
-import type { ParsedExport, SourceComment, SourceEntry } from '../../../src/lib/import/model';
+import type { ParsedExport, SourceComment, SourceEntry } from '../../../src/lib/import/parsed';
 import { SiteHosts } from '../../../src/lib/import/old-urls';
 import { emptyReport } from '../../../src/lib/import/report';
 import { placeEntries, wantedAddress } from '../../../src/lib/import/phases/addresses';

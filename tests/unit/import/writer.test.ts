@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -212,21 +211,4 @@ describe('.md and .mdx are the same post', () => {
     importInto(content, [ours('blogger-rules.xml')], { force: true });
     expect(docs(content).get('posts/2006/04/ground-rules')).toEqual(['md']);
   });
-});
-
-describe('npm run import (the CLI)', () => {
-  it('prints the report, writes files, and exits 1 with the file and line on a broken export', () => {
-    const { root, content } = scratch();
-    writeFileSync(join(root, 'map.yaml'), 'fallback: dinah\nauthors:\n  dinah:\n    names: [Dinah]\n');
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args, '--content', content, '--author-map', join(root, 'map.yaml')], { encoding: 'utf8' });
-    const ok = run(ours('blogger-rules.xml'));
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/posts: 5 live, 1 drafts\n\s+pages: 1 live, 0 drafts\n\s+comments: 9 visible, 1 tombstones/);
-    expect(existsSync(join(content, 'pages', 'about-us.md'))).toBe(true);
-    expect(ok.stdout).toMatch(/formats: 6 plain Markdown \(\.md\), 1 MDX/);
-    const bad = run(ours('broken.xml'));
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toMatch(/Import stopped, nothing was written\.\nbroken\.xml:6:\d+: not well-formed XML/);
-  }, 60_000);
 });

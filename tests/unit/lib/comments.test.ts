@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  closedThreadNote, commentAnchor, commentCountLabel, commentCountLink, commentDigits, commentDisplayName, commentPermalink, threadComments, tombstoneText,
-} from '../../../src/lib/comments';
+import { closedThreadNote, commentCountLabel, commentCountLink, commentDisplayName, threadComments, tombstoneText } from '../../../src/lib/comments';
+import { commentAnchor, commentDigits, commentPermalink } from '../../../src/lib/comment-address';
 import { postCommentsSchema } from '../../../src/lib/schemas';
 import { commentPlainText, htmlToPlainText, sanitizeCommentHtml } from '../../../src/lib/sanitize';
 import type { StoredComment } from '../../../src/lib/schemas';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyWords, readingMinutes, readingTimeLabel, WORDS_PER_MINUTE } from '../../../src/lib/reading-time';
+import { readingMinutes, readingTimeLabel, WORDS_PER_MINUTE } from '../../../src/lib/reading-time';
+import { bodyWords } from '../../../src/lib/model';
 import { structuralReport } from '../../../src/lib/proofread/proofread';
 import { fixture } from '../proofread/helpers';
 

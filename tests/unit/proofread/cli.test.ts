@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,16 +73,6 @@ describe('npm run proofread', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Usage: npm run proofread');
   });
-
-  it('runs as a real command through tsx (spelling and wording off for speed)', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/proofread.ts', WRONG, '--no-spelling', '--no-wording'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CONTENT_DIR: FIXTURE_CONTENT },
-    });
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('The author "bob" is not one of the blog\'s authors.');
-  }, 60_000);
 });
 
 describe('which posts it checks by default', () => {

@@ -3,7 +3,8 @@ import { findPersonFirstIssues } from '../../../src/lib/proofread/person-first';
 import { editDistance } from '../../../src/lib/proofread/distance';
 import { maskMdxCode, parsePost } from '../../../src/lib/proofread/document';
 import { anchorsOfTree } from '../../../src/lib/proofread/tree';
-import { countWords, proseText, readingMinutes } from '../../../src/lib/reading-time';
+import { readingMinutes } from '../../../src/lib/reading-time';
+import { bodyWords } from '../../../src/lib/model';
 import { similarLabel } from '../../../src/lib/proofread/checks';
 import { findSlurs } from '../../../src/lib/proofread/slurs';
 import { plainWording } from '../../../src/lib/proofread/wording';
@@ -135,7 +136,7 @@ code words are not counted
 
   it('counts prose words only', () => {
     // "Side effects" twice, "Text with an expression." and "Custom".
-    expect(countWords(proseText(doc.tree))).toBe(9);
+    expect(bodyWords(doc.body)).toBe(9);
     expect(readingMinutes(0)).toBe(0);
     expect(readingMinutes(10)).toBe(1);
     expect(readingMinutes(1150)).toBe(5);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { commentIndexDigest, filesDigest, keptBundleName, planCommentIndex, RECORD_CODE, type CommentIndexInput } from '../../../src/lib/search/comment-index';
 import type { SourceCommentFile } from '../../../src/lib/search/source';
-import type { PostFacts } from '../../../src/lib/search/records';
+import type { PostFacts } from '../../../src/lib/model';
 
 const post = (id: string, title = 'A post'): PostFacts => ({
   id,
@@ -15,10 +15,10 @@ const post = (id: string, title = 'A post'): PostFacts => ({
 });
 const file = (id: string, text: string, facts = post(id)): SourceCommentFile => ({
   file: `comments/${id}.json`,
-  path: `/content/comments/${id}.json`,
   sha256: createHash('sha256').update(text).digest('hex'),
   count: 1,
   post: facts,
+  read: () => ({ schemaVersion: 1, post: id, postSourceIds: [], comments: [] }),
 });
 const input = (files: SourceCommentFile[], extra: Partial<CommentIndexInput> = {}): CommentIndexInput => ({
   commentFiles: files,

@@ -3,10 +3,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { selectAll, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
-import { commentAnchor } from '../../../src/lib/comments';
+import { commentAnchor } from '../../../src/lib/comment-address';
 import type { StoredComment } from '../../../src/lib/schemas';
-import { postBodyTree } from '../../../src/lib/search/post-body';
-import { commentThreadRecord, postRecord, type PostFacts } from '../../../src/lib/search/records';
+import { parseBody, searchableBody, type PostFacts } from '../../../src/lib/model';
+import { commentThreadRecord, postRecord } from '../../../src/lib/search/records';
+
+const postBodyTree = (body: string, format: 'md' | 'mdx') => searchableBody(parseBody(body, format).children);
 import { commenterMetaKey } from '../../../src/lib/search/results';
 import { HOSTILE, hugeBody } from '../../hostile-text';
 

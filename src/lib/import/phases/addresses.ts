@@ -1,12 +1,13 @@
 import { bloggerSlug, isReservedPostSlug, shortenSlug, uniquePostSlug, uniqueSlug, MAX_SLUG_LENGTH } from '../../slug';
 import { pagePath, postPath } from '../../urls';
 import type { ExistingContent } from '../existing';
-import type { SourceEntry } from '../model';
+import type { SourceEntry } from '../parsed';
 import { BLOGGER_PAGE_PATH, BLOGGER_POST_PATH, parseOldUrl, safeSlug, type SiteHosts } from '../old-urls';
 import type { MigrationReport } from '../report';
 import { localYearMonth } from '../text';
 import type { ExistingIndex } from './entries';
 import { decodeSafe, targetOf, type Placed } from './types';
+import { pad2 } from '../../dates';
 
 /**
  * Phase 2, addresses: where every entry lives. Its old Blogger address when it can
@@ -27,7 +28,6 @@ export interface WantedAddress {
   reason?: string;
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
 const MONTH = /^(0[1-9]|1[0-2])$/;
 const RESERVED_REASON = "the old address is one of the site's own files (the month archive's page)";
 const TOO_LONG_REASON = `the old slug is longer than a file name may be (${MAX_SLUG_LENGTH} characters); shortened at a word`;

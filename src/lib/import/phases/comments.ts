@@ -4,7 +4,7 @@ import { postCommentsSchema, type PostComments, type StoredComment } from '../..
 import { sanitizeCommentHtml } from '../../sanitize';
 import type { AuthorResolver } from '../authors';
 import type { ExistingContent } from '../existing';
-import type { ParsedExport, SourceComment } from '../model';
+import type { ParsedExport, SourceComment } from '../parsed';
 import { parseOldUrl, type SiteHosts } from '../old-urls';
 import { addDropped, type MigrationReport } from '../report';
 import { autop } from '../text';

@@ -1,12 +1,11 @@
-import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { markdownToMdast, mdxToJs } from 'satteri';
-import { frontMatterYaml, writeFrontMatter } from '../../content-files';
+import { parseFrontMatter, writeFrontMatter } from '../../content-files';
 import { labelName, pageSchema, postSchema } from '../../schemas';
 import type { AuthorResolver } from '../authors';
 import type { ExistingContent } from '../existing';
 import { convertHtml, type BodyFormat, type ConvertResult } from '../html-to-mdx';
-import type { ParsedExport, SourceEntry } from '../model';
+import type { ParsedExport, SourceEntry } from '../parsed';
 import { BLOGGER_POST_PATH, parseOldUrl, type SiteHosts } from '../old-urls';
 import type { MigrationReport } from '../report';
 import { localYearMonth } from '../text';
@@ -70,8 +69,9 @@ function planDocument(
   collectConversion(report, p, converted);
   const data = e.kind === 'post' ? postData(p, inputs, unknown, labelsSeen) : pageData(p, inputs);
   if (!data) return undefined;
-  const yamlText = frontMatterYaml(data);
-  const check = schemas[e.kind].safeParse(parseYaml(yamlText));
+  const text = writeFrontMatter(data, converted.body);
+  // Checked as the build will read it back: the text through the one front-matter parser.
+  const check = schemas[e.kind].safeParse(parseFrontMatter(text).data);
   if (!check.success) {
     const i = check.error.issues[0]!;
     problems.push(`${entryWhere(e)}: frontmatter ${i.path.join('.')}: ${i.message}`);
@@ -88,7 +88,7 @@ function planDocument(
   const replaces = (already?.rels ?? []).filter((r) => r !== rel);
   report.counts.formats[converted.format]++;
   const labels = Array.isArray(data.labels) ? { labels: { where: entryWhere(e), labels: data.labels as string[] } } : {};
-  return { rel, text: writeFrontMatter(data, converted.body), kind: e.kind, ...(replaces.length ? { replaces } : {}), ...labels };
+  return { rel, text, kind: e.kind, frontMatter: data, ...(replaces.length ? { replaces } : {}), ...labels };
 }
 
 function legacyOf(e: SourceEntry, inputs: DocumentInputs): Record<string, string> {

@@ -1,6 +1,6 @@
 import { pagePath, postPath } from '../../urls';
 import type { ExistingContent } from '../existing';
-import type { ParsedExport, SourceEntry } from '../model';
+import type { ParsedExport, SourceEntry } from '../parsed';
 import { urlKey, type SiteHosts } from '../old-urls';
 import type { MigrationReport } from '../report';
 import { targetOf } from './types';

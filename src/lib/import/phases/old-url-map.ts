@@ -1,5 +1,5 @@
 import { isLocalPath, isSiteRoute, redirectablePath } from '../../redirects';
-import { entryKey, type SourceEntry } from '../model';
+import { entryKey, type SourceEntry } from '../parsed';
 import { BLOGGER_PAGE_PATH, BLOGGER_POST_PATH, parseOldUrl, urlKey, type SiteHosts } from '../old-urls';
 import type { MigrationReport } from '../report';
 import type { ExistingIndex } from './entries';

@@ -1,5 +1,5 @@
 import { pagePath, postPath } from '../../urls';
-import type { SourceEntry } from '../model';
+import type { SourceEntry } from '../parsed';
 
 /** What the phases of one import plan share: every phase reads its inputs and returns its result. */
 
@@ -8,6 +8,8 @@ export interface PlannedFile {
   rel: string;
   text: string;
   kind: 'post' | 'page' | 'comments';
+  /** A post's or page's front matter, as written into `text` (read by later phases instead of parsing `text`). */
+  frontMatter?: Record<string, unknown>;
   /**
    * Files of the same post or page under the other extension (`slug.md` vs `slug.mdx`),
    * already in the content folder: the writer removes them when it writes this one.

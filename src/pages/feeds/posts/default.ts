@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getPosts } from '../../../data/content';
 import { postsFeed } from '../../../data/feeds';
-import { postHtml } from '../../../data/post-html';
+import { postHtml } from '../../../components/post-html';
 import { postsFeedPath } from '../../../lib/urls';
 import { siteConfig } from '../../../site.config';
 

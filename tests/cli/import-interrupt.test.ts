@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WriteError } from '../../../src/lib/import/writer';
-import { importInto, ours, scratch, snapshot } from './helpers';
+import { WriteError } from '../../src/lib/import/writer';
+import { importInto, ours, scratch, snapshot } from '../unit/import/helpers';
 
 /**
  * The commit survives being killed at any step: content/ is either as it was or,

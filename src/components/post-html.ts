@@ -2,16 +2,17 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
 import { render } from 'astro:content';
-import { mdxComponents } from '../components/mdx-components';
-import { absolute } from './paths';
+import { mdxComponents } from './mdx-components';
+import { absolute } from '../data/paths';
 import { absolutizeHtml } from '../lib/feed-xml';
 import { once, oncePerKey } from '../lib/site/once';
-import type { Post } from './content';
+import type { Post } from '../data/content';
 
 /**
- * A post's full HTML for the full-content feeds (the main Atom feed and RSS). Kept apart
- * from src/data/feeds.ts: only routes that show whole posts depend on the MDX components,
- * so a component change re-renders them and not the summary feeds (incremental build).
+ * A post's full HTML for the full-content feeds (the main Atom feed and RSS), rendered
+ * with the MDX components. Beside the components, not in src/data/ (which never imports
+ * them): only routes that show whole posts depend on the components, so a component
+ * change re-renders them and not the summary feeds (incremental build).
  */
 
 const origin = new URL(absolute('/')).origin;

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scratch } from './helpers';
-import { writeTakeout } from './feed';
+import { ours, scratch } from '../unit/import/helpers';
+import { writeTakeout } from '../unit/import/feed';
 
 /** npm run import behaves like every other tool: --help, one-line errors, progress and the report's place on stderr. */
 
@@ -40,5 +40,22 @@ describe('npm run import: the command line', () => {
     expect(r.stdout).toContain(`Full report: ${report}`);
     expect(existsSync(report)).toBe(true);
     expect(existsSync(join(content, 'posts'))).toBe(false);
+  }, 60_000);
+});
+
+describe('npm run import (the CLI)', () => {
+  it('prints the report, writes files, and exits 1 with the file and line on a broken export', () => {
+    const { root, content } = scratch();
+    writeFileSync(join(root, 'map.yaml'), 'fallback: dinah\nauthors:\n  dinah:\n    names: [Dinah]\n');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args, '--content', content, '--author-map', join(root, 'map.yaml')], { encoding: 'utf8' });
+    const ok = run(ours('blogger-rules.xml'));
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/posts: 5 live, 1 drafts\n\s+pages: 1 live, 0 drafts\n\s+comments: 9 visible, 1 tombstones/);
+    expect(existsSync(join(content, 'pages', 'about-us.md'))).toBe(true);
+    expect(ok.stdout).toMatch(/formats: 6 plain Markdown \(\.md\), 1 MDX/);
+    const bad = run(ours('broken.xml'));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/Import stopped, nothing was written\.\nbroken\.xml:6:\d+: not well-formed XML/);
   }, 60_000);
 });

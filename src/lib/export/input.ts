@@ -1,7 +1,9 @@
 import type { StoredComment } from '../schemas';
-import { commentAnchor, compareComments } from '../comments';
+import { compareComments } from '../comments';
+import { commentAnchor } from '../comment-address';
 import { pagePath, pageThreadId, postPath, threadPath } from '../urls';
 import { sanitizeCommentHtml } from '../sanitize';
+import { isoInZone } from '../dates';
 
 /**
  * What every comment export needs: the public comments (already filtered to
@@ -16,6 +18,18 @@ export interface ExportPost {
   title: string;
   /** RFC 3339; pages have none. */
   published?: string;
+}
+
+/** The exported posts and pages by thread id ("2008/11/slug", "p/about"): the site's endpoints and the CLI both build it here. */
+export function exportPosts(
+  posts: readonly { id: string; title: string; published: Date }[],
+  pages: readonly { id: string; title: string }[],
+  timeZone: string,
+): Map<string, ExportPost> {
+  const byId = new Map<string, ExportPost>();
+  for (const p of posts) byId.set(p.id, { id: p.id, title: p.title, published: isoInZone(p.published, timeZone) });
+  for (const p of pages) byId.set(pageThreadId(p.id), { id: pageThreadId(p.id), title: p.title });
+  return byId;
 }
 
 export interface ExportComment {
