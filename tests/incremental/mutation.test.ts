@@ -29,7 +29,7 @@ interface KillPoint {
 const KILL_POINTS: KillPoint[] = [
   { name: 'during the content sync', when: () => /\[content\] Syncing content/ },
   { name: 'after the edited page rendered', when: (page) => new RegExp(`${page.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\+`) },
-  { name: 'while the integrations write (sitemap, search)', when: () => /sitemap-index\.xml` created/ },
+  { name: 'while the integrations write sitemap and search', when: () => /sitemap-index\.xml` created/ },
 ];
 
 function chosen<T extends { name: string }>(items: readonly T[], n: number, salt: number): T[] {
