@@ -16,6 +16,8 @@ import { VIDEO_PLAYER_ORIGINS } from './src/lib/site/video.ts';
 // comes from the environment and is validated in one place.
 const settings = buildSettings(process.env);
 const excludeFromSitemap = sitemapExclusions(settings.contentDir, settings.base);
+// Cache validity and output pruning (src/integrations/build-cache.ts): first and last.
+const cache = buildCache();
 
 
 export default defineConfig({
@@ -29,6 +31,9 @@ export default defineConfig({
   // last build are copied from cacheDir instead of rendered (docs/PERFORMANCE.md).
   // build.concurrency must stay 1 for this.
   experimental: { incrementalBuild: true },
+  // dist/ is kept between builds: a page Astro skips stays where it is instead of being copied
+  // back from cacheDir; build-cache removes what a build no longer produces.
+  vite: { build: { emptyOutDir: false } },
   trailingSlash: 'ignore',
   // No syntax highlighting: the posts have no code blocks (an imported <pre> stays a plain
   // <pre><code>), and Shiki's inline colours would break the Content-Security-Policy below
@@ -38,7 +43,7 @@ export default defineConfig({
   // unified()+remark-gfm (see README, "Markdown processor").
   integrations: [
     // Drops what Astro's caches hold but can no longer prove valid, before the content sync.
-    buildCache(),
+    cache.start,
     // Refuses content the site cannot build correctly, naming the files, before anything is read.
     contentCheck(settings.contentDir),
     mdx(), sitemap({
@@ -48,7 +53,10 @@ export default defineConfig({
     // Indexes the built site for /search/ (and serves the last index in `astro dev`).
     pagefind(), editor(),
     // Drops any _redirects rule whose source is a page the site built: its own page wins.
-    redirectsCheck()],
+    redirectsCheck(),
+    // Once everything is written (last): removes what the build no longer produces from dist/,
+    // records the build's key and unmarks it "in progress".
+    cache.finish],
   // Content-Security-Policy as a <meta> on every page: Astro adds the hashes of the
   // page's inline scripts and styles, so no 'unsafe-inline'. Pagefind compiles its
   // WebAssembly ('wasm-unsafe-eval') and fetches its index from this origin. Directives

@@ -30,7 +30,9 @@ const peers: TestProjectInlineConfiguration[] = hasPeers
  *  - build: the sample site built once (tests/global-build.ts) and checked in dist/;
  *  - browser: real Chromium against the built site (skipped with instructions when
  *    Chromium is absent, except in CI where it must be present);
- *  - peers: other projects' export files from ../shared/fixtures/peers (when it is there).
+ *  - peers: other projects' export files from ../shared/fixtures/peers (when it is there);
+ *  - incremental: incremental builds of a tiny generated site against cold ones (a seeded
+ *    sample; `npm run test:incremental` runs every mutation).
  */
 export default defineConfig({
   test: {
@@ -86,10 +88,11 @@ export default defineConfig({
           name: 'incremental',
           include: ['tests/incremental/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 300_000,
+          testTimeout: 900_000,
           hookTimeout: 600_000,
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          // Last and alone: its builds would slow the browser tests' timing.
+          sequence: { groupOrder: 3 },
         },
       },
       ...peers,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
  * Cache keys for Astro's incremental build: a stable digest of a JSON-serialisable
@@ -13,13 +15,43 @@ import { createHash } from 'node:crypto';
  */
 
 /**
- * A content-collection entry as it takes part in a key. The file's path is part of it: a
- * post renamed from `.mdx` to `.md` keeps its bytes (and digest) but renders differently.
+ * A content-collection entry as it takes part in a key. Its digest covers the file's bytes
+ * only, so the key adds what else the entry renders from: the file's path (a post renamed
+ * from `.mdx` to `.md` keeps its bytes but renders differently) and the bytes of the assets
+ * Astro recorded for it (`assetImports`: a Markdown post's images, whose replacement changes
+ * their hashed address but not the post's file).
  */
-function entryRef(value: object): { collection: string; id: string; digest: string; filePath?: string } | undefined {
-  const v = value as { collection?: unknown; id?: unknown; digest?: unknown; filePath?: unknown };
+function entryRef(value: object): Record<string, unknown> | undefined {
+  const v = value as { collection?: unknown; id?: unknown; digest?: unknown; filePath?: unknown; assetImports?: unknown };
   if (typeof v.collection !== 'string' || typeof v.id !== 'string' || typeof v.digest !== 'string') return undefined;
-  return { collection: v.collection, id: v.id, digest: v.digest, ...(typeof v.filePath === 'string' ? { filePath: v.filePath } : {}) };
+  const filePath = typeof v.filePath === 'string' ? v.filePath : undefined;
+  const assets = filePath && Array.isArray(v.assetImports) && v.assetImports.length > 0 ? assetBytes(filePath, v.assetImports) : undefined;
+  return { collection: v.collection, id: v.id, digest: v.digest, ...(filePath ? { filePath } : {}), ...(assets ? { assets } : {}) };
+}
+
+/** Digest of each local asset (`./images/x.png`, relative to the entry's file) by its path. */
+function assetBytes(filePath: string, imports: unknown[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const spec of imports) {
+    if (typeof spec !== 'string' || !/^\.{1,2}\//.test(spec)) continue;
+    const file = resolve(dirname(resolve(filePath)), spec.split(/[?#]/)[0]!);
+    out[spec] = fileDigest(file);
+  }
+  return out;
+}
+
+/** Asset digests by path, size and time: an image shared by many pages is read once. */
+const fileDigests = new Map<string, string>();
+function fileDigest(file: string): string {
+  if (!existsSync(file)) return 'missing';
+  const { size, mtimeMs } = statSync(file);
+  const seen = `${file}\0${size}\0${mtimeMs}`;
+  let d = fileDigests.get(seen);
+  if (d === undefined) {
+    d = createHash('sha256').update(readFileSync(file)).digest('base64url');
+    fileDigests.set(seen, d);
+  }
+  return d;
 }
 
 /** `value` as plain JSON data with a canonical order (the input of `digestOf`). */

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonical, digestOf } from '../../../src/lib/site/cache-key';
 
@@ -30,5 +33,25 @@ describe('digestOf', () => {
     expect(() => digestOf(loop)).toThrow(/refers to itself/);
     const shared = { a: 1 };
     expect(() => digestOf([shared, shared])).not.toThrow();
+  });
+});
+
+describe('a content entry in a key: what else it renders from', () => {
+  const entry = (filePath: string, assetImports?: string[]) => ({ collection: 'posts', id: 'a', digest: 'd1', body: 'x', filePath, ...(assetImports ? { assetImports } : {}) });
+
+  it('changes with the file path, so a .mdx → .md rename with the same bytes is a new key', () => {
+    expect(digestOf(entry('content/posts/a.mdx'))).not.toBe(digestOf(entry('content/posts/a.md')));
+  });
+
+  it('changes with the bytes of a local asset, not with the asset file being rewritten unchanged', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shrinkrap-key-'));
+    mkdirSync(join(dir, 'images'));
+    const post = relative(process.cwd(), join(dir, 'a.md'));
+    writeFileSync(join(dir, 'images/figure.svg'), '<svg/>');
+    const first = digestOf(entry(post, ['./images/figure.svg']));
+    writeFileSync(join(dir, 'images/figure.svg'), '<svg/>');
+    expect(digestOf(entry(post, ['./images/figure.svg']))).toBe(first);
+    writeFileSync(join(dir, 'images/figure.svg'), '<svg><circle r="1"/></svg>');
+    expect(digestOf(entry(post, ['./images/figure.svg']))).not.toBe(first);
   });
 });
