@@ -52,10 +52,12 @@ export default defineConfig({
     }),
     // Indexes the built site for /search/ (and serves the last index in `astro dev`).
     pagefind(), editor(),
+    // Once everything is written: removes what the build no longer produces from dist/ (a
+    // renamed post's old page), so the check below sees only this build's output.
+    cache.prune,
     // Drops any _redirects rule whose source is a page the site built: its own page wins.
     redirectsCheck(),
-    // Once everything is written (last): removes what the build no longer produces from dist/,
-    // records the build's key and unmarks it "in progress".
+    // Last: records the build's key and unmarks it "in progress".
     cache.finish],
   // Content-Security-Policy as a <meta> on every page: Astro adds the hashes of the
   // page's inline scripts and styles, so no 'unsafe-inline'. Pagefind compiles its

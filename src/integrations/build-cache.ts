@@ -11,7 +11,7 @@ import { siteConfig } from '../site.config.ts';
 
 /**
  * Keeps Astro's caches honest (docs/PERFORMANCE.md, "Cache validity"). `start` goes first in
- * the integrations, `finish` last:
+ * the integrations, `prune` after every integration that writes dist/, `finish` last:
  *  - before the content sync, entries whose file was renamed or deleted leave the data store
  *    (upstream: docs/upstream/content-layer-rename.md);
  *  - a build marks the caches "in progress" and unmarks them when it finishes; a build that
@@ -50,19 +50,28 @@ export default function buildCache(): { start: AstroIntegration; finish: AstroIn
       },
     },
   };
+  const prune: AstroIntegration = {
+    name: 'shrinkrap:build-cache-prune',
+    hooks: {
+      // After sitemap and Pagefind wrote theirs, so their old files are pruned too; before any
+      // check that reads dist/ as this build's output (the _redirects check).
+      'astro:build:done': ({ dir, assets, logger }) => {
+        if (state.key) pruneOutput(state, fileURLToPath(dir), assets, logger);
+      },
+    },
+  };
   const finish: AstroIntegration = {
     name: 'shrinkrap:build-cache-finish',
     hooks: {
-      // Last: after sitemap and Pagefind wrote theirs, so their old files are pruned too.
-      'astro:build:done': ({ dir, assets, logger }) => {
+      // Last: the build is complete, its caches may be trusted.
+      'astro:build:done': () => {
         if (!state.key) return;
-        pruneOutput(state, fileURLToPath(dir), assets, logger);
         writeFileSync(join(state.cacheDir, KEY_FILE), `${JSON.stringify(state.key, null, 2)}\n`);
         rmSync(join(state.cacheDir, MARKER), { force: true });
       },
     },
   };
-  return { start, finish };
+  return { start, prune, finish };
 }
 
 /** Checks the caches against the marker and the key, discards them if they fail, and marks them. */

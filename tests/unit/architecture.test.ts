@@ -140,12 +140,7 @@ describe('floors of src/', () => {
   });
 
   it('the shared rules and the tool folders never import the site helpers (src/lib/site/)', () => {
-    // The one fold rule for series names is moving to src/lib/labels.ts (issue 23); until then
-    // the importer borrows `seriesKey`. The test fails once the exception is gone: delete it then.
-    const pending = ['src/lib/import/series.ts imports src/lib/site/series.ts'];
-    const found = crossings(shared, site);
-    expect(found.filter((c) => !pending.includes(c))).toEqual([]);
-    expect(pending.filter((c) => !found.includes(c))).toEqual([]);
+    expect(crossings(shared, site)).toEqual([]);
   });
 
   it('src/data/ never imports components', () => {

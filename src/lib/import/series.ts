@@ -1,4 +1,4 @@
-import { seriesKey } from '../site/series';
+import { foldKey as seriesKey } from '../fold';
 
 /**
  * Series the importer can see in post titles ("…, Part 2: …", "My Three Shrinks
