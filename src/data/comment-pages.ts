@@ -3,6 +3,7 @@ import { withCacheKeys } from './cache-keys';
 import { commentPages, commentPaging, type CommentPaging } from '../lib/site/comment-pages';
 import { parsePostId } from '../lib/urls';
 import type { StoredComment } from '../lib/schemas';
+import { bloggerThread, pageEntries, type ThreadEntry } from '../lib/site/comment-thread';
 
 /**
  * A post's comments cut into pages (src/lib/site/comment-pages.ts): the post page gets
@@ -29,7 +30,10 @@ export type CommentPageProps = {
   /** Position of the page's first comment in the thread (1-based), and the thread's size. */
   first: number;
   total: number;
-  comments: StoredComment[];
+  /** How many comments the page holds. */
+  count: number;
+  /** The page's comments as drawn: one level of replies, continued from the page before. */
+  entries: ThreadEntry[];
   /** The blog authors' handles, to name their comments. */
   handles: Record<string, string>;
 };
@@ -40,13 +44,15 @@ export async function commentPagePaths() {
   const handles = Object.fromEntries([...authors].map(([id, a]) => [id, a.data.handle]));
   const paths = [];
   for (const post of posts) {
-    const pages = commentPages(await getComments(post.id));
+    const all = await getComments(post.id);
+    const pages = commentPages(all);
     if (pages.length < 2) continue;
+    const thread = bloggerThread(all);
     const { year, month, slug } = parsePostId(post.id);
     const total = pages.reduce((n, p) => n + p.length, 0);
     let first = pages[0]!.length + 1;
     for (let i = 1; i < pages.length; i++) {
-      const props: CommentPageProps = { post: { id: post.id, title: post.title }, page: i + 1, pageCount: pages.length, first, total, comments: pages[i]!, handles };
+      const props: CommentPageProps = { post: { id: post.id, title: post.title }, page: i + 1, pageCount: pages.length, first, total, count: pages[i]!.length, entries: pageEntries(thread, pages[i]!), handles };
       paths.push({ params: { year: String(year), month: String(month).padStart(2, '0'), slug, page: String(i + 1) }, props });
       first += pages[i]!.length;
     }

@@ -33,7 +33,7 @@ interface BuildState {
   key?: BuildKey;
 }
 
-export default function buildCache(): { start: AstroIntegration; finish: AstroIntegration } {
+export default function buildCache(): { start: AstroIntegration; prune: AstroIntegration; finish: AstroIntegration } {
   const state: BuildState = { root: '', cacheDir: '', outDir: '', startedAt: 0 };
   const start: AstroIntegration = {
     name: 'shrinkrap:build-cache',

@@ -122,6 +122,13 @@ describe('a thread 2,000 replies deep', () => {
     expect(comments).toBe(DEEP);
   });
 
+  it('begins a later page with the replies it continues, each naming the comment it answers', () => {
+    const page2 = read('2010/05/deep/comments/2.html');
+    const first = /<li[^>]*class="comment[\s"][^]*?<\/li>/.exec(page2)![0];
+    // It answers a comment on the page before: "@Name", linked through the post page's anchor.
+    expect(first).toMatch(/class="comment-reply-to"><a href="\/2010\/05\/deep\.html#c\d+">@/);
+  });
+
   it('stays flat in the exports and feeds, each reply naming its parent', () => {
     const json = JSON.parse(read('exports/comments.json')) as { items: { id: string; _comment: { in_reply_to: string | null } }[] };
     const deep = json.items.filter((i) => i.id.includes('/2010/05/deep.html'));

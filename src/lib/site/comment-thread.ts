@@ -12,12 +12,17 @@ export interface ThreadReply {
   comment: StoredComment;
   /** The reply it answers, when that is not the top-level comment itself. */
   inReplyTo?: StoredComment;
+  /** The comment it answers is on another page of the thread (link to it through the post page). */
+  answersElsewhere?: boolean;
 }
 
 export interface ThreadEntry {
   comment: StoredComment;
   /** Every reply below this comment, however deep it was stored, in the one comment order. */
   replies: ThreadReply[];
+  /** A reply shown at the top of a later comment page, below a comment on an earlier page. */
+  inReplyTo?: StoredComment;
+  answersElsewhere?: boolean;
 }
 
 function descendants(node: CommentNode, root: StoredComment): ThreadReply[] {
@@ -33,4 +38,28 @@ export function bloggerThread(comments: readonly StoredComment[]): ThreadEntry[]
     comment: root.comment,
     replies: descendants(root, root.comment).sort((a, b) => compareComments(a.comment, b.comment)),
   }));
+}
+
+/**
+ * One page of a long thread (src/lib/site/comment-pages.ts cuts the reading order into
+ * pages): the entries of the whole thread (`bloggerThread`) restricted to the comments on `page`. A page
+ * that begins among a top-level comment's replies shows them at the top level, each naming
+ * the comment it answers; a comment answered on another page is marked so, and is linked
+ * through the post page, which carries an anchor for every comment of the thread.
+ */
+export function pageEntries(thread: readonly ThreadEntry[], page: readonly StoredComment[]): ThreadEntry[] {
+  const onPage = new Set(page.map((c) => c.id));
+  const out: ThreadEntry[] = [];
+  for (const entry of thread) {
+    const replies = entry.replies.filter((r) => onPage.has(r.comment.id));
+    if (onPage.has(entry.comment.id)) {
+      out.push({ comment: entry.comment, replies });
+      continue;
+    }
+    for (const r of replies) {
+      const answers = r.inReplyTo ?? entry.comment;
+      out.push({ comment: r.comment, replies: [], inReplyTo: answers, answersElsewhere: !onPage.has(answers.id) });
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bloggerThread } from '../../../src/lib/site/comment-thread';
+import { bloggerThread, pageEntries } from '../../../src/lib/site/comment-thread';
 import type { StoredComment } from '../../../src/lib/schemas';
 
 let n = 0;
@@ -44,5 +44,22 @@ describe("Blogger's one level of replies", () => {
     expect(thread.map((e) => e.comment.id)).toContain('site:a');
     const all = thread.flatMap((e) => [e.comment.id, ...e.replies.map((r) => r.comment.id)]);
     expect(all.sort()).toEqual(['site:a', 'site:b', 'site:c']);
+  });
+});
+
+describe('a later page of a long thread', () => {
+  it('keeps replies continued from the page before at the top level, naming and marking what they answer', () => {
+    const comments = [comment('1', null, 0), comment('2', '1', 1), comment('3', '2', 2), comment('4', '1', 3), comment('5', null, 4), comment('6', '5', 5)];
+    const thread = bloggerThread(comments);
+    // The reading order 1 2 3 4 5 6 cut after 2: page 2 begins among the replies to 1.
+    const page = comments.filter((c) => ['site:3', 'site:4', 'site:5', 'site:6'].includes(c.id));
+    const entries = pageEntries(thread, page);
+    expect(entries.map((e) => [e.comment.id, e.inReplyTo?.id, e.answersElsewhere, e.replies.map((r) => r.comment.id)])).toEqual([
+      ['site:3', 'site:2', true, []],
+      ['site:4', 'site:1', true, []],
+      ['site:5', undefined, undefined, ['site:6']],
+    ]);
+    // Every comment of the page is drawn once.
+    expect(entries.flatMap((e) => [e.comment.id, ...e.replies.map((r) => r.comment.id)]).sort()).toEqual(page.map((c) => c.id).sort());
   });
 });
