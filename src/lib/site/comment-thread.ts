@@ -25,18 +25,23 @@ export interface ThreadEntry {
   answersElsewhere?: boolean;
 }
 
-function descendants(node: CommentNode, root: StoredComment): ThreadReply[] {
-  return node.replies.flatMap((r) => [
-    { comment: r.comment, ...(node.comment === root ? {} : { inReplyTo: node.comment }) },
-    ...descendants(r, root),
-  ]);
+/** Every reply below `root`, each naming the reply it answers. Iterative: a thread 100,000 replies deep is fine. */
+function descendants(root: CommentNode): ThreadReply[] {
+  const out: ThreadReply[] = [];
+  const stack = root.replies.map((node) => ({ node, parent: root })).reverse();
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    out.push({ comment: node.comment, ...(parent === root ? {} : { inReplyTo: parent.comment }) });
+    for (let i = node.replies.length - 1; i >= 0; i--) stack.push({ node: node.replies[i]!, parent: node });
+  }
+  return out;
 }
 
 /** The thread of `comments` (flat, with parentId) with one level of replies. */
 export function bloggerThread(comments: readonly StoredComment[]): ThreadEntry[] {
   return threadComments(comments).roots.map((root) => ({
     comment: root.comment,
-    replies: descendants(root, root.comment).sort((a, b) => compareComments(a.comment, b.comment)),
+    replies: descendants(root).sort((a, b) => compareComments(a.comment, b.comment)),
   }));
 }
 
