@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalGitBackend, STATUS_TRAILER } from '../../src/lib/editor/local-git';
+import { acquireContentLock } from '../../src/lib/content-files/lock';
 
 /** The editor's local backend on a scratch repository: what it commits, where, and what it never touches. */
 let dir = '';
@@ -98,6 +99,22 @@ describe('the local backend (npm run write)', () => {
       /Not published: these files have changes in your folder that are not committed: content\/posts\/2026\/11\/duck-goes-to-court.md\. Commit or undo them first/,
     );
     expect(readFileSync(join(dir, POST), 'utf8')).toBe('my own unsaved version\n');
+    expect(git('branch', '--list', 'cms/*')).not.toBe('');
+  });
+
+  it('refuses to publish while another command writes the content folder, and moves nothing', async () => {
+    await save('---\ntitle: "New"\n---\n\nText.\n');
+    const head = git('rev-parse', 'main');
+    const lock = acquireContentLock(join(dir, 'content'), { command: 'npm run import' });
+    try {
+      await expect(backend.handle('publishUnpublishedEntry', { branch: 'main', collection: 'posts', slug: '2026/11/duck-goes-to-court' })).rejects.toThrow(
+        /Not published: .* is being written by .*npm run import/,
+      );
+    } finally {
+      lock.release();
+    }
+    expect(git('rev-parse', 'main')).toBe(head);
+    expect(existsSync(join(dir, POST))).toBe(false);
     expect(git('branch', '--list', 'cms/*')).not.toBe('');
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, posix } from 'node:path';
 import { POSTS_FOLDER } from './config';
+import { ContentLockedError, withContentLock } from '../content-files/lock';
 
 /**
  * The editor's local backend for `npm run write`: Decap CMS's local API (`/api/v1`,
@@ -213,10 +214,21 @@ export class LocalGitBackend {
         );
       }
     }
-    build();
-    if (!live) return;
-    if (paths.written.length) this.git(['checkout', 'HEAD', '--', ...paths.written]);
-    if (paths.removed.length) this.git(['rm', '-q', '-f', '--ignore-unmatch', '--', ...paths.removed]);
+    if (!live) {
+      build();
+      return;
+    }
+    // The folder is written (Publish): one writer at a time with `npm run import` and `npm run new`.
+    try {
+      withContentLock(join(this.dir, 'content'), { command: 'npm run write', waitMs: 0 }, () => {
+        build();
+        if (paths.written.length) this.git(['checkout', 'HEAD', '--', ...paths.written]);
+        if (paths.removed.length) this.git(['rm', '-q', '-f', '--ignore-unmatch', '--', ...paths.removed]);
+      });
+    } catch (e) {
+      if (e instanceof ContentLockedError) throw new LocalGitError(`Not published: ${e.message}`, 409);
+      throw e;
+    }
   }
 
   private persistEntry(branch: string, p: Params) {
