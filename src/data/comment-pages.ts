@@ -3,7 +3,7 @@ import { withCacheKeys } from './cache-keys';
 import { commentPages, commentPaging, type CommentPaging } from '../lib/site/comment-pages';
 import { parsePostId } from '../lib/urls';
 import type { StoredComment } from '../lib/schemas';
-import { bloggerThread, pageEntries, type ThreadEntry } from '../lib/site/comment-thread';
+import { bloggerThread, threadPages, type ThreadEntry } from '../lib/site/comment-thread';
 
 /**
  * A post's comments cut into pages (src/lib/site/comment-pages.ts): the post page gets
@@ -47,12 +47,12 @@ export async function commentPagePaths() {
     const all = await getComments(post.id);
     const pages = commentPages(all);
     if (pages.length < 2) continue;
-    const thread = bloggerThread(all);
+    const drawn = threadPages(bloggerThread(all), pages);
     const { year, month, slug } = parsePostId(post.id);
     const total = pages.reduce((n, p) => n + p.length, 0);
     let first = pages[0]!.length + 1;
     for (let i = 1; i < pages.length; i++) {
-      const props: CommentPageProps = { post: { id: post.id, title: post.title }, page: i + 1, pageCount: pages.length, first, total, count: pages[i]!.length, entries: pageEntries(thread, pages[i]!), handles };
+      const props: CommentPageProps = { post: { id: post.id, title: post.title }, page: i + 1, pageCount: pages.length, first, total, count: pages[i]!.length, entries: drawn[i]!, handles };
       paths.push({ params: { year: String(year), month: String(month).padStart(2, '0'), slug, page: String(i + 1) }, props });
       first += pages[i]!.length;
     }

@@ -46,24 +46,29 @@ export function bloggerThread(comments: readonly StoredComment[]): ThreadEntry[]
 }
 
 /**
- * One page of a long thread (src/lib/site/comment-pages.ts cuts the reading order into
- * pages): the entries of the whole thread (`bloggerThread`) restricted to the comments on `page`. A page
- * that begins among a top-level comment's replies shows them at the top level, each naming
- * the comment it answers; a comment answered on another page is marked so, and is linked
- * through the post page, which carries an anchor for every comment of the thread.
+ * A long thread cut into pages (src/lib/site/comment-pages.ts cuts the reading order): the
+ * entries of the whole thread (`bloggerThread`), each comment on the page that holds it, in
+ * one pass. A page that begins among a top-level comment's replies shows them at the top
+ * level, each naming the comment it answers; a comment answered on another page is marked so,
+ * and is linked through the post page, which carries an anchor for every comment.
  */
-export function pageEntries(thread: readonly ThreadEntry[], page: readonly StoredComment[]): ThreadEntry[] {
-  const onPage = new Set(page.map((c) => c.id));
-  const out: ThreadEntry[] = [];
+export function threadPages(thread: readonly ThreadEntry[], pages: readonly (readonly StoredComment[])[]): ThreadEntry[][] {
+  const pageOf = new Map<string, number>();
+  pages.forEach((page, i) => page.forEach((c) => pageOf.set(c.id, i)));
+  const out = pages.map((): ThreadEntry[] => []);
   for (const entry of thread) {
-    const replies = entry.replies.filter((r) => onPage.has(r.comment.id));
-    if (onPage.has(entry.comment.id)) {
-      out.push({ comment: entry.comment, replies });
-      continue;
-    }
-    for (const r of replies) {
-      const answers = r.inReplyTo ?? entry.comment;
-      out.push({ comment: r.comment, replies: [], inReplyTo: answers, answersElsewhere: !onPage.has(answers.id) });
+    const home = pageOf.get(entry.comment.id);
+    const top: ThreadEntry | undefined = home === undefined ? undefined : { comment: entry.comment, replies: [] };
+    if (top) out[home!]!.push(top);
+    for (const reply of entry.replies) {
+      const i = pageOf.get(reply.comment.id);
+      if (i === undefined) continue;
+      if (top && i === home) {
+        top.replies.push(reply);
+        continue;
+      }
+      const answers = reply.inReplyTo ?? entry.comment;
+      out[i]!.push({ comment: reply.comment, replies: [], inReplyTo: answers, answersElsewhere: pageOf.get(answers.id) !== i });
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bloggerThread, pageEntries } from '../../../src/lib/site/comment-thread';
+import { bloggerThread, threadPages } from '../../../src/lib/site/comment-thread';
 import type { StoredComment } from '../../../src/lib/schemas';
 
 let n = 0;
@@ -52,8 +52,10 @@ describe('a later page of a long thread', () => {
     const comments = [comment('1', null, 0), comment('2', '1', 1), comment('3', '2', 2), comment('4', '1', 3), comment('5', null, 4), comment('6', '5', 5)];
     const thread = bloggerThread(comments);
     // The reading order 1 2 3 4 5 6 cut after 2: page 2 begins among the replies to 1.
+    const first = comments.filter((c) => ['site:1', 'site:2'].includes(c.id));
     const page = comments.filter((c) => ['site:3', 'site:4', 'site:5', 'site:6'].includes(c.id));
-    const entries = pageEntries(thread, page);
+    const [one, entries] = threadPages(thread, [first, page]) as [ReturnType<typeof threadPages>[0], ReturnType<typeof threadPages>[0]];
+    expect(one.map((e) => [e.comment.id, e.replies.map((r) => r.comment.id)])).toEqual([['site:1', ['site:2']]]);
     expect(entries.map((e) => [e.comment.id, e.inReplyTo?.id, e.answersElsewhere, e.replies.map((r) => r.comment.id)])).toEqual([
       ['site:3', 'site:2', true, []],
       ['site:4', 'site:1', true, []],
